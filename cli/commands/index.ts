@@ -1,0 +1,5 @@
+import type { Command } from "commander";
+import { registerReview } from "./review";
+
+/** Every `icna` subcommand registers itself here, one file per command. */
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerReview];
