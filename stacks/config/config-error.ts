@@ -15,13 +15,14 @@ export function formatProblem(problem: ConfigProblem): string {
 /** Thrown before any resource is registered when a stack's configuration is invalid; lists every problem. */
 export class ConfigError extends Error {
   constructor(
-    readonly stack: string,
+    readonly stackName: string,
     readonly problems: readonly ConfigProblem[],
+    hint = `Fix them in Pulumi.${stackName}.yaml (or with \`pulumi config set\`) and run again.`,
   ) {
     super(
-      `Stack "${stack}" has ${problems.length} configuration problem${problems.length === 1 ? "" : "s"}:\n` +
+      `Stack "${stackName}" has ${problems.length} configuration problem${problems.length === 1 ? "" : "s"}:\n` +
         problems.map((p) => `  - ${formatProblem(p)}`).join("\n") +
-        `\nFix them in Pulumi.${stack}.yaml (or with \`pulumi config set\`) and run again.`,
+        `\n${hint}`,
     );
     this.name = "ConfigError";
   }

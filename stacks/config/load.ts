@@ -21,7 +21,9 @@ const CROSS_FIELD_CHECKS: { sections: Section[]; check: (input: StackConfigInput
   { sections: ["region", "dr"], check: checkDr },
 ];
 
+/** Structured values arrive as JSON text; scalars stay text (an account id like 012345678901 must keep its zero). */
 function parseValue(text: string): unknown {
+  if (!/^\s*[[{]/.test(text)) return text;
   try {
     return JSON.parse(text);
   } catch {
@@ -113,6 +115,7 @@ export function resolveStackConfig(stack: string, input: StackConfigInput): Stac
     stack,
     namePrefix: `icna-${stack}`,
     region: input.region,
+    accountId: input.accountId,
     environment: input.environment,
     isProduction,
     tags: { ...input.tags, environment: input.environment, "managed-by": "pulumi" },

@@ -65,6 +65,8 @@ export const stackConfigSchema = z
   .object({
     /** `aws:region`: the region every resource of the stack lives in. */
     region: z.string({ error: "is required: set aws:region, e.g. `pulumi config set aws:region eu-west-1`" }).regex(REGION, { error: "is not an AWS region name such as eu-west-1" }),
+    /** The 12-digit AWS account the stack deploys into; ARNs and key policies are built from it, never looked up. */
+    accountId: z.string({ error: "is required: the 12-digit AWS account id this stack deploys into" }).regex(/^\d{12}$/, { error: "is not a 12-digit AWS account id (quote it in YAML to keep leading zeros)" }),
     /** dev, prod or dr. prod and dr get production safeguards. */
     environment: z.enum(ENVIRONMENTS),
     /** Tags on every taggable resource; owner and cost-center are required. */

@@ -23,6 +23,8 @@ export interface StackConfig {
   /** Prefix of every physical name, `icna-<stack>`. */
   readonly namePrefix: string;
   readonly region: string;
+  /** 12-digit AWS account id. */
+  readonly accountId: string;
   readonly environment: Environment;
   /** prod and dr: deletion protection, `protect`, Multi-AZ, private endpoints. */
   readonly isProduction: boolean;

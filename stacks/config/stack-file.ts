@@ -29,7 +29,7 @@ export function readStackSettings(projectDir: string, stack: string): StackSetti
   const file = path.join(projectDir, `Pulumi.${stack}.yaml`);
   if (!fs.existsSync(file)) {
     const known = listStacks(projectDir);
-    throw new ConfigError(stack, [{ path: "--stack", message: `there is no Pulumi.${stack}.yaml in ${projectDir}`, allowed: known.join(", ") || "create one with `pulumi stack init`" }]);
+    throw new ConfigError(stack, [{ path: "--stack", message: `there is no Pulumi.${stack}.yaml in ${projectDir}`, allowed: known.join(", ") || "none yet" }], "Choose one of the existing stacks, or create the file (`pulumi stack init <name>` and `pulumi config set`).");
   }
   const document = parseDocument(fs.readFileSync(file, "utf8"), { prettyErrors: true });
   if (document.errors.length > 0) {

@@ -1,0 +1,41 @@
+import { StackReview } from "./review-stack";
+
+/** `icna review --json`: the plan's resources plus one key per review section. */
+export function reviewToJson(review: StackReview): Record<string, unknown> {
+  const { plan } = review.context;
+  return {
+    stack: review.context.stack,
+    verdict: review.verdict,
+    resources: plan.resources.map((r) => ({
+      urn: r.urn,
+      type: r.type,
+      name: r.name,
+      parent: r.parent ?? null,
+      inputs: r.inputs,
+      dependencies: r.dependencies,
+      protect: r.protect,
+      custom: r.custom,
+      remote: r.remote,
+      ...(r.provider ? { provider: r.provider } : {}),
+    })),
+    outputs: plan.outputs,
+    ...Object.fromEntries(review.sections.map((s) => [s.id, s.json])),
+  };
+}
+
+export function reviewToTerminal(review: StackReview): string {
+  const { context } = review;
+  const header = `ICNA review of stack "${context.stack}" (${context.config.environment}, ${context.config.region}) — offline: SDK mocks in preview mode, no credentials used`;
+  return [header, "=".repeat(Math.min(header.length, 100)), ...review.sections.map((s) => `\n## ${s.title}\n${s.terminal}`), `\nVerdict: ${review.verdict}`].join("\n");
+}
+
+export function reviewToMarkdown(review: StackReview): string {
+  const { context } = review;
+  return [
+    `# ICNA review: \`${context.stack}\``,
+    "",
+    `Environment **${context.config.environment}** in **${context.config.region}**; verdict **${review.verdict}**. Planned offline (Pulumi SDK mocks, preview mode): values AWS would compute are shown as \`[unknown]\`.`,
+    ...review.sections.map((s) => `\n## ${s.title}\n\n${s.markdown}`),
+    "",
+  ].join("\n");
+}
