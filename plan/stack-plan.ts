@@ -22,12 +22,17 @@ export interface PlannedStack {
  */
 export async function planStack(stack: string, projectDir: string = PROJECT_DIR): Promise<PlannedStack> {
   const settings = readStackSettings(projectDir, stack);
-  const config = loadStackConfig(stack, settings.values);
+  return planFromSettings(stack, settings.values, settings.secretKeys);
+}
+
+/** Plans a stack from flat Pulumi config values (as `pulumi config` would hold them). */
+export async function planFromSettings(stack: string, values: Record<string, string>, secretKeys: string[] = []): Promise<PlannedStack> {
+  const config = loadStackConfig(stack, values);
   const plan = await runOfflinePreview({
     project: PROJECT_NAME,
     stack,
-    config: settings.values,
-    secretKeys: settings.secretKeys,
+    config: values,
+    secretKeys,
     program: async () => ({ ...(await main()) }),
   });
   return { config, plan };

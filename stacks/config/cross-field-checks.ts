@@ -9,7 +9,7 @@ export function availabilityZonesOf(input: StackConfigInput): string[] {
   return input.network.availabilityZones ?? Array.from({ length: count }, (_, i) => `${input.region}${String.fromCharCode(97 + i)}`);
 }
 
-export function checkNetwork(input: StackConfigInput): ConfigProblem[] {
+export function checkNetworkBlocks(input: StackConfigInput): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const { network } = input;
   const vpc = parseCidr(network.cidr);
@@ -18,16 +18,6 @@ export function checkNetwork(input: StackConfigInput): ConfigProblem[] {
   if (!isPrivateCidr(vpc)) problems.push({ path: "icna:network.cidr", message: `${network.cidr} is not a private (RFC 1918) range`, allowed: "inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16" });
 
   const azs = availabilityZonesOf(input);
-  if (network.availabilityZones) {
-    if (network.azCount !== undefined && network.azCount !== azs.length) {
-      problems.push({ path: "icna:network.availabilityZones", message: `lists ${azs.length} zones but azCount is ${network.azCount}`, allowed: "as many zones as azCount" });
-    }
-    azs.forEach((az, i) => {
-      if (!new RegExp(`^${input.region}[a-z]$`).test(az)) problems.push({ path: `icna:network.availabilityZones[${i}]`, message: `"${az}" is not a zone of ${input.region}`, allowed: `${input.region}a, ${input.region}b, …` });
-    });
-    if (new Set(azs).size !== azs.length) problems.push({ path: "icna:network.availabilityZones", message: "lists a zone twice" });
-  }
-
   if (network.subnets) {
     let parsable = true;
     for (const tier of SUBNET_TIERS) {
@@ -48,6 +38,24 @@ export function checkNetwork(input: StackConfigInput): ConfigProblem[] {
     const layout = layoutSubnets(network.cidr, azs, defaultTierPrefixes(vpc.prefix));
     if (typeof layout === "string") problems.push({ path: "icna:network.cidr", message: layout, allowed: "a larger block or fewer zones" });
   }
+  return problems;
+}
+
+/** Explicit zone names must belong to the region and match azCount. */
+export function checkAvailabilityZones(input: StackConfigInput): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const { network } = input;
+  const azs = availabilityZonesOf(input);
+  if (network.availabilityZones) {
+    if (network.azCount !== undefined && network.azCount !== azs.length) {
+      problems.push({ path: "icna:network.availabilityZones", message: `lists ${azs.length} zones but azCount is ${network.azCount}`, allowed: "as many zones as azCount" });
+    }
+    azs.forEach((az, i) => {
+      if (!new RegExp(`^${input.region}[a-z]$`).test(az)) problems.push({ path: `icna:network.availabilityZones[${i}]`, message: `"${az}" is not a zone of ${input.region}`, allowed: `${input.region}a, ${input.region}b, …` });
+    });
+    if (new Set(azs).size !== azs.length) problems.push({ path: "icna:network.availabilityZones", message: "lists a zone twice" });
+  }
+
   return problems;
 }
 

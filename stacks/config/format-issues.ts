@@ -9,6 +9,8 @@ export function configPath(path: readonly PropertyKey[]): string {
   return rest.reduce<string>((text, part) => (typeof part === "number" ? `${text}[${part}]` : `${text}.${String(part)}`), root);
 }
 
+const article = (noun: string) => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);
+
 function describe(value: unknown): string {
   if (value === undefined) return "nothing";
   return JSON.stringify(value);
@@ -33,8 +35,8 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[], input: unk
       case "invalid_value":
         return [{ path, message: `${describe(value)} is not accepted`, allowed: issue.values.map((v) => String(v)).join(", ") }];
       case "invalid_type":
-        if (value === undefined) return [{ path, message: `is required but missing${issue.message.startsWith("is required") ? `: ${issue.message.replace(/^is required: /, "")}` : ""}`, allowed: `a ${issue.expected}` }];
-        return [{ path, message: `must be a ${issue.expected}, got ${describe(value)}` }];
+        if (value === undefined) return [{ path, message: `is required but missing${issue.message.startsWith("is required") ? `: ${issue.message.replace(/^is required: /, "")}` : ""}`, allowed: article(issue.expected) }];
+        return [{ path, message: `must be ${article(issue.expected)}, got ${describe(value)}` }];
       case "too_small":
         return [{ path, message: `${describe(value)} is too small`, allowed: `${Array.isArray(value) ? "at least " + String(issue.minimum) + " item(s)" : "≥ " + String(issue.minimum)}` }];
       case "too_big":

@@ -1,7 +1,7 @@
 import { defaultTierPrefixes, layoutSubnets, SubnetSpec, SUBNET_TIERS } from "../../components/network/subnet-layout";
 import { mustParseCidr } from "../../components/network/cidr";
 import { ConfigError, ConfigProblem } from "./config-error";
-import { availabilityZonesOf, checkClusters, checkDr, checkNetwork, checkTags, checkTraffic } from "./cross-field-checks";
+import { availabilityZonesOf, checkAvailabilityZones, checkClusters, checkDr, checkNetworkBlocks, checkTags, checkTraffic } from "./cross-field-checks";
 import { configPath, issuesToProblems } from "./format-issues";
 import { COLOURS, NodeGroupInput, stackConfigSchema, StackConfigInput } from "./schema";
 import { ClusterConfig, NodeGroupConfig, StackConfig } from "./stack-config";
@@ -14,7 +14,8 @@ type Section = keyof typeof stackConfigSchema.shape;
 
 /** Each cross-field check runs once the sections it reads are individually valid, so all problems surface in one run. */
 const CROSS_FIELD_CHECKS: { sections: Section[]; check: (input: StackConfigInput) => ConfigProblem[] }[] = [
-  { sections: ["region", "network"], check: checkNetwork },
+  { sections: ["network"], check: checkNetworkBlocks },
+  { sections: ["region", "network"], check: checkAvailabilityZones },
   { sections: ["environment", "clusters"], check: checkClusters },
   { sections: ["traffic", "clusters"], check: checkTraffic },
   { sections: ["tags"], check: checkTags },
