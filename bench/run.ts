@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-/** A benchmark suite: `bench/suites/<name>.ts` default-exports one. */
+/** A benchmark suite: `bench/suites/<name>.ts` default-exports one whose name is the file name. */
 export interface BenchSuite {
   readonly name: string;
   readonly description: string;
@@ -14,11 +14,12 @@ const RESULTS_DIR = path.join(__dirname, "results");
 
 /** Runs every suite (or the named ones) and writes each report to bench/results/<name>.md. */
 export async function runBenchmarks(only: readonly string[]): Promise<void> {
-  const files = fs.existsSync(SUITES_DIR) ? fs.readdirSync(SUITES_DIR).filter((f) => f.endsWith(".ts")).sort() : [];
-  const suites = files.map((f) => (require(path.join(SUITES_DIR, f)) as { default: BenchSuite }).default);
-  const selected = only.length > 0 ? suites.filter((s) => only.includes(s.name)) : suites;
-  const unknown = only.filter((name) => !suites.some((s) => s.name === name));
-  if (unknown.length > 0) throw new Error(`unknown benchmark suite(s): ${unknown.join(", ")} (available: ${suites.map((s) => s.name).join(", ")})`);
+  const available = fs.existsSync(SUITES_DIR) ? fs.readdirSync(SUITES_DIR).filter((f) => f.endsWith(".ts")).map((f) => f.slice(0, -3)).sort() : [];
+  const unknown = only.filter((name) => !available.includes(name));
+  if (unknown.length > 0) throw new Error(`unknown benchmark suite(s): ${unknown.join(", ")} (available: ${available.join(", ")})`);
+  const selected = (only.length > 0 ? available.filter((name) => only.includes(name)) : available).map(
+    (name) => (require(path.join(SUITES_DIR, `${name}.ts`)) as { default: BenchSuite }).default,
+  );
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   for (const suite of selected) {
     const started = Date.now();
