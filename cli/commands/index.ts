@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { registerReview } from "./review";
+import { registerDetect } from "./detect";
 
 /** Every `icna` subcommand registers itself here, one file per command. */
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerReview];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerReview, registerDetect];

@@ -1,0 +1,73 @@
+import { DailyProfileDetector } from "./detectors/daily-profile";
+import { LevelShiftDetector } from "./detectors/level-shift";
+import { RangeNoveltyDetector } from "./detectors/range-novelty";
+import { SeasonalResidualDetector } from "./detectors/seasonal-residual";
+import type { StreamingDetector } from "./detector";
+
+const FIVE_MINUTES = 300_000;
+const PER_DAY = 288;
+
+/** A deterministic daily-seasonal series with pseudo-random noise (no Math.random: tests must be repeatable). */
+function dailySeries(days: number, noise = 1): number[] {
+  let seed = 7;
+  const rand = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647) - 0.5;
+  return Array.from({ length: days * PER_DAY }, (_, i) => 100 + 30 * Math.sin((2 * Math.PI * i) / PER_DAY) + noise * rand());
+}
+
+function run(detector: StreamingDetector, values: number[]): number[] {
+  return values.map((v, i) => detector.update(i * FIVE_MINUTES, v).raw);
+}
+
+function maxIn(raw: number[], from: number, to: number): number {
+  return Math.max(...raw.slice(from, to));
+}
+
+describe("SeasonalResidualDetector", () => {
+  it("flags a spike far above the learned daily shape, not the shape itself", () => {
+    const values = dailySeries(6);
+    const spikeAt = 5 * PER_DAY + 100;
+    values[spikeAt] += 40;
+    const raw = run(new SeasonalResidualDetector(), values);
+    expect(raw[spikeAt]).toBeGreaterThan(5);
+    expect(maxIn(raw, 3 * PER_DAY, spikeAt)).toBeLessThan(raw[spikeAt] / 2);
+  });
+
+  it("gives an expected band around the expected value", () => {
+    const detector = new SeasonalResidualDetector();
+    const values = dailySeries(4);
+    values.forEach((v, i) => detector.update(i * FIVE_MINUTES, v));
+    const next = detector.update(values.length * FIVE_MINUTES, 100);
+    expect(next.expected!.low).toBeLessThan(100);
+    expect(next.expected!.high).toBeGreaterThan(100);
+  });
+});
+
+describe("LevelShiftDetector", () => {
+  it("scores a sustained shift higher than any noise before it", () => {
+    const values = dailySeries(3, 4).map((v, i) => v - 30 * Math.sin((2 * Math.PI * i) / PER_DAY));
+    const shiftAt = 2 * PER_DAY;
+    for (let i = shiftAt; i < values.length; i++) values[i] += 10;
+    const raw = run(new LevelShiftDetector(), values);
+    expect(maxIn(raw, shiftAt, shiftAt + 10)).toBeGreaterThan(2 * maxIn(raw, 100, shiftAt));
+  });
+});
+
+describe("RangeNoveltyDetector", () => {
+  it("is 0 inside the past range and grows with the distance beyond it", () => {
+    const detector = new RangeNoveltyDetector({ warmup: 5 });
+    for (let i = 0; i < 10; i++) detector.update(i, i % 2 === 0 ? 0 : 10);
+    expect(detector.update(10, 5).raw).toBe(0);
+    expect(detector.update(11, 15).raw).toBeCloseTo(0.5);
+    expect(detector.update(12, -15).raw).toBeCloseTo(1);
+  });
+});
+
+describe("DailyProfileDetector", () => {
+  it("notices a missing daily peak that stays inside the usual range", () => {
+    const values = dailySeries(6);
+    const day = 5 * PER_DAY;
+    for (let i = day + 50; i < day + 100; i++) values[i] = 100; // flat where the day usually rises
+    const raw = run(new DailyProfileDetector(), values);
+    expect(maxIn(raw, day + 50, day + 100)).toBeGreaterThan(3 * maxIn(raw, 4 * PER_DAY, day + 50));
+  });
+});

@@ -1,0 +1,36 @@
+import type { DetectorReading, StreamingDetector } from "../detector";
+
+/** Tuning of the range novelty detector. */
+export interface RangeNoveltyOptions {
+  /** Points seen before the range is trusted. @default 50 */
+  readonly warmup: number;
+}
+
+export const RANGE_NOVELTY_DEFAULTS: RangeNoveltyOptions = { warmup: 50 };
+
+/**
+ * Values never seen before: how far the point lies beyond the range of everything observed so far,
+ * as a fraction of that range. Catches new highs and lows that a slowly adapting model would absorb.
+ */
+export class RangeNoveltyDetector implements StreamingDetector {
+  readonly name = "range-novelty";
+  readonly catches = "new extreme";
+  private min = Number.POSITIVE_INFINITY;
+  private max = Number.NEGATIVE_INFINITY;
+  private seen = 0;
+
+  constructor(private readonly options: RangeNoveltyOptions = RANGE_NOVELTY_DEFAULTS) {}
+
+  update(_timestampMs: number, value: number): DetectorReading {
+    const low = this.min;
+    const high = this.max;
+    this.seen++;
+    this.min = Math.min(this.min, value);
+    this.max = Math.max(this.max, value);
+    if (this.seen <= this.options.warmup) return { raw: 0, direction: "none" };
+    const range = Math.max(high - low, 1e-9 * Math.max(Math.abs(high), 1));
+    const above = value > high ? (value - high) / range : 0;
+    const below = value < low ? (low - value) / range : 0;
+    return { raw: above + below, expected: { low, high }, direction: above > 0 ? "up" : below > 0 ? "down" : "none" };
+  }
+}
