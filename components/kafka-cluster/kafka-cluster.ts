@@ -3,15 +3,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { ClientSecurityGroup, createServiceSecurityGroup } from "../data-tier/client-access";
 import { createDataKey } from "../data-tier/encryption-key";
 import { brokerLayoutProblems, brokerZoneCount } from "./broker-layout";
+import { EnhancedMonitoringLevel, KafkaVersion } from "./msk-options";
 import { renderServerProperties } from "./server-properties";
 
 /** MSK's SASL/IAM listener inside the VPC (TLS). */
 export const KAFKA_IAM_PORT = 9098;
 /** Open-monitoring exporters on every broker: JMX exporter 11001, node exporter 11002. */
 export const KAFKA_PROMETHEUS_PORTS = { from: 11001, to: 11002 } as const;
-
-export const ENHANCED_MONITORING_LEVELS = ["DEFAULT", "PER_BROKER", "PER_TOPIC_PER_BROKER", "PER_TOPIC_PER_PARTITION"] as const;
-export type EnhancedMonitoringLevel = (typeof ENHANCED_MONITORING_LEVELS)[number];
 
 /** The sizing and behaviour of a Kafka cluster, as a stack's configuration resolves it. */
 export interface KafkaSettings {
@@ -21,8 +19,8 @@ export interface KafkaSettings {
   readonly brokerCount: number;
   /** EBS data volume per broker in GiB; it can only grow. */
   readonly volumeSizeGiB: number;
-  /** MSK Kafka version, e.g. `3.9.x.kraft`. */
-  readonly kafkaVersion: string;
+  /** MSK Kafka version, e.g. `3.9.x.kraft`; upgrades are in place, downgrades replace the cluster. */
+  readonly kafkaVersion: KafkaVersion;
   /** Record retention in hours (`log.retention.hours`). */
   readonly retentionHours: number;
   /** CloudWatch metrics level. */
