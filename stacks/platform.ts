@@ -1,4 +1,5 @@
 import { BlueGreenClusters, clusterNameOf } from "../components/blue-green-clusters/blue-green-clusters";
+import { DataTier } from "../components/data-tier/data-tier";
 import { Network } from "../components/network/network";
 import { StackConfig } from "./config/stack-config";
 
@@ -8,6 +9,8 @@ export interface PlatformOutputs {
   readonly clusters: Record<string, { name: unknown; oidcProviderArn: unknown }>;
   readonly hostname: string;
   readonly liveColour: string;
+  /** Data-tier endpoints and ARNs (never secret values). */
+  readonly dataTier: unknown;
 }
 
 /** Composes the platform from a validated stack config. dev, prod and dr differ only by config. */
@@ -39,6 +42,23 @@ export function createPlatform(config: StackConfig): PlatformOutputs {
     tags: config.tags,
   });
 
+  // Outside the blue/green unit: both colours reach the same data, and swapping colours never touches it.
+  const dataTier = new DataTier(config.namePrefix, {
+    namePrefix: config.namePrefix,
+    region: config.region,
+    isProduction: config.isProduction,
+    tags: config.tags,
+    settings: config.data,
+    vpcId: network.vpcId,
+    privateSubnetIds: network.privateSubnetIds,
+    isolatedSubnetIds: network.isolatedSubnetIds,
+    availabilityZones: network.availabilityZones,
+    clusters: enabledColours.flatMap((colour) => {
+      const cluster = blueGreen.clusters[colour];
+      return cluster ? [{ name: colour, securityGroupId: cluster.clusterSecurityGroupId, oidcProviderArn: cluster.oidcProviderArn, oidcProviderUrl: cluster.oidcProviderUrl, provider: cluster.provider }] : [];
+    }),
+  });
+
   return {
     vpcId: network.vpcId,
     clusters: Object.fromEntries(
@@ -49,5 +69,6 @@ export function createPlatform(config: StackConfig): PlatformOutputs {
     ),
     hostname: config.traffic.hostname,
     liveColour: config.traffic.live,
+    dataTier: dataTier.connection,
   };
 }

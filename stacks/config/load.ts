@@ -2,6 +2,7 @@ import { defaultTierPrefixes, layoutSubnets, SubnetSpec, SUBNET_TIERS } from "..
 import { mustParseCidr } from "../../components/network/cidr";
 import { ConfigError, ConfigProblem } from "./config-error";
 import { availabilityZonesOf, checkAvailabilityZones, checkClusters, checkDr, checkNetworkBlocks, checkTags, checkTraffic } from "./cross-field-checks";
+import { checkDataTier, DataTierContext, resolveDataTier } from "./data-tier-schema";
 import { configPath, issuesToProblems } from "./format-issues";
 import { COLOURS, NodeGroupInput, stackConfigSchema, StackConfigInput } from "./schema";
 import { ClusterConfig, NodeGroupConfig, StackConfig } from "./stack-config";
@@ -20,7 +21,12 @@ const CROSS_FIELD_CHECKS: { sections: Section[]; check: (input: StackConfigInput
   { sections: ["traffic", "clusters"], check: checkTraffic },
   { sections: ["tags"], check: checkTags },
   { sections: ["region", "dr"], check: checkDr },
+  { sections: ["environment", "region", "network", "dr", "data"], check: (input) => checkDataTier(input.data, dataTierContext(input)) },
 ];
+
+function dataTierContext(input: StackConfigInput): DataTierContext {
+  return { environment: input.environment, region: input.region, availabilityZoneCount: availabilityZonesOf(input).length, drRegion: input.dr?.region };
+}
 
 /** Structured values arrive as JSON text; scalars stay text (an account id like 012345678901 must keep its zero). */
 function parseValue(text: string): unknown {
@@ -131,6 +137,7 @@ export function resolveStackConfig(stack: string, input: StackConfigInput): Stac
     clusters,
     traffic: { ...input.traffic, ttlSeconds: input.traffic.ttlSeconds ?? 60 },
     dr: input.dr,
+    data: resolveDataTier(input.data, dataTierContext(input)),
   };
 }
 

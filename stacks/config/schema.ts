@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dataTierSchema } from "./data-tier-schema";
 import { KUBERNETES_VERSIONS } from "./kubernetes-versions";
 
 /** EC2 instance types such as m6i.large, c7g.2xlarge or r6id.metal. */
@@ -111,6 +112,8 @@ export const stackConfigSchema = z
       })
       .strict()
       .optional(),
+    /** Kafka, PostgreSQL, Redis and workload access (see docs/data-tier.md); every setting has a per-environment default. */
+    data: dataTierSchema.optional(),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { SubnetSpec, SubnetTier } from "../../components/network/subnet-layout";
+import type { DataTierConfig } from "./data-tier-schema";
 import { Colour, Environment, NodeGroupInput } from "./schema";
 
 /** A node group with every default applied. */
@@ -46,6 +47,8 @@ export interface StackConfig {
     readonly ttlSeconds: number;
   };
   readonly dr?: { readonly region: string };
+  /** Kafka, PostgreSQL, Redis and workload access, defaults applied. */
+  readonly data: DataTierConfig;
 }
 
 export type { Colour, Environment, SubnetTier };
