@@ -1,0 +1,129 @@
+import * as path from "node:path";
+import type { BenchSuite } from "../run";
+import { forecastingCorpus, sharedDataDir, type CorpusSeries } from "../../forecast/evaluation/corpus";
+import { augursMstlForecaster, modelForecaster, pseForecaster } from "../../forecast/evaluation/forecasters";
+import { evaluateRollingOrigin, type Forecaster, type RollingOriginResult } from "../../forecast/evaluation/rolling-origin";
+import { holtWinters } from "../../forecast/models/holt-winters";
+import { persistence } from "../../forecast/models/persistence";
+import { seasonalNaive } from "../../forecast/models/seasonal-naive";
+
+const HORIZON_MINUTES = [15, 30] as const;
+const ORIGINS_PER_SERIES = 16;
+const TEST_FRACTION = 0.25;
+const HISTORY_DAYS = 35;
+const DENSE_ORIGINS = 200;
+
+interface SeriesResult {
+  readonly corpus: CorpusSeries;
+  /** Steps ahead for each of HORIZON_MINUTES; undefined when the minutes are not a whole number of steps. */
+  readonly horizonSteps: ReadonlyArray<number | undefined>;
+  readonly results: RollingOriginResult[];
+}
+
+async function evaluate(corpus: CorpusSeries, forecasters: readonly Forecaster[], origins: number): Promise<SeriesResult> {
+  const step = corpus.series.stepSeconds;
+  const horizonSteps = HORIZON_MINUTES.map((m) => (Number.isInteger((m * 60) / step) ? (m * 60) / step : undefined));
+  const scored = horizonSteps.filter((h): h is number => h !== undefined);
+  const results = await evaluateRollingOrigin(corpus.series, forecasters, {
+    horizons: scored,
+    origins,
+    testFraction: TEST_FRACTION,
+    historySteps: Math.round((HISTORY_DAYS * 86_400) / step),
+  });
+  return { corpus, horizonSteps, results };
+}
+
+function cell(result: RollingOriginResult, horizonSteps: ReadonlyArray<number | undefined>, minutesIndex: number, metric: "mape" | "wape"): number | undefined {
+  const h = horizonSteps[minutesIndex];
+  if (h === undefined) return undefined;
+  const scoredIndex = horizonSteps.slice(0, minutesIndex).filter((x) => x !== undefined).length;
+  const value = result.accuracy[scoredIndex][metric];
+  return Number.isFinite(value) ? value : undefined;
+}
+
+const format = (value: number | undefined, digits = 1) => (value === undefined ? "–" : value.toFixed(digits));
+const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const m = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+};
+
+function summaryTable(all: readonly SeriesResult[], names: readonly string[]): string {
+  const lines = [
+    "| model | mean WAPE 15 min | mean WAPE 30 min | mean MAPE 15 min | mean MAPE 30 min | median MAPE 30 min | series won (WAPE 30 min) | fit+predict ms/call |",
+    "|---|---|---|---|---|---|---|---|",
+  ];
+  const winners = new Map<string, number>();
+  for (const s of all) {
+    const scores = s.results.map((r) => cell(r, s.horizonSteps, 1, "wape") ?? Infinity);
+    const best = Math.min(...scores);
+    s.results.forEach((r, i) => scores[i] === best && winners.set(r.forecaster, (winners.get(r.forecaster) ?? 0) + 1));
+  }
+  names.forEach((name, f) => {
+    const collect = (minutesIndex: number, metric: "mape" | "wape") =>
+      all.map((s) => cell(s.results[f], s.horizonSteps, minutesIndex, metric)).filter((v): v is number => v !== undefined);
+    const time = all.reduce((sum, s) => sum + s.results[f].totalMilliseconds, 0) / all.reduce((sum, s) => sum + s.results[f].fits, 0);
+    lines.push(
+      `| ${name} | ${format(mean(collect(0, "wape")), 2)} | ${format(mean(collect(1, "wape")), 2)} | ${format(mean(collect(0, "mape")), 2)} | ${format(mean(collect(1, "mape")), 2)} | ${format(median(collect(1, "mape")), 2)} | ${winners.get(name) ?? 0}/${all.length} | ${time.toFixed(1)} |`,
+    );
+  });
+  return lines.join("\n");
+}
+
+function perSeriesTable(all: readonly SeriesResult[], names: readonly string[]): string {
+  const header = `| series | step | ${names.map((n) => `${n} WAPE 15 / 30`).join(" | ")} | ${names.map((n) => `${n} MAPE 30`).join(" | ")} |`;
+  const lines = [header, `|${"---|".repeat(2 + 2 * names.length)}`];
+  for (const s of all) {
+    const wape = s.results.map((r) => `${format(cell(r, s.horizonSteps, 0, "wape"))} / ${format(cell(r, s.horizonSteps, 1, "wape"))}`);
+    const mape = s.results.map((r) => format(cell(r, s.horizonSteps, 1, "mape")));
+    lines.push(`| ${s.corpus.group}/${s.corpus.name} | ${s.corpus.series.stepSeconds / 60} min | ${wape.join(" | ")} | ${mape.join(" | ")} |`);
+  }
+  return lines.join("\n");
+}
+
+const suite: BenchSuite = {
+  name: "forecast",
+  description:
+    "Rolling-origin accuracy (MAPE, WAPE at 15 and 30 minutes ahead) of the Predictive Scaling Engine versus persistence, seasonal naive (day, week), Holt-Winters and augurs MSTL on the real series in ../shared/data.",
+  async run() {
+    const repoRoot = path.resolve(__dirname, "..", "..");
+    const corpus = forecastingCorpus(sharedDataDir(repoRoot));
+    const forecasters: Forecaster[] = [
+      pseForecaster,
+      modelForecaster("persistence", persistence),
+      modelForecaster("seasonal naive (day)", seasonalNaive("daily")),
+      modelForecaster("seasonal naive (week)", seasonalNaive("weekly")),
+      modelForecaster("Holt-Winters (day)", holtWinters(["daily"])),
+      await augursMstlForecaster(),
+    ];
+    const names = forecasters.map((f) => f.name);
+    const all: SeriesResult[] = [];
+    for (const series of corpus) all.push(await evaluate(series, forecasters, ORIGINS_PER_SERIES));
+    const taxi = corpus.find((c) => c.name === "nyc_taxi")!;
+    const dense = await evaluate(taxi, forecasters, DENSE_ORIGINS);
+    const denseLines = [
+      "| model | MAPE 30 min | WAPE 30 min | origins |",
+      "|---|---|---|---|",
+      ...dense.results.map((r) => `| ${r.forecaster} | ${format(cell(r, dense.horizonSteps, 1, "mape"), 2)} | ${format(cell(r, dense.horizonSteps, 1, "wape"), 2)} | ${r.fits} |`),
+    ];
+    return [
+      `Protocol: ${corpus.length} series; ${ORIGINS_PER_SERIES} forecast origins per series spread evenly over the last ${TEST_FRACTION * 100}% of the series; at each origin every model is refitted on at most the last ${HISTORY_DAYS} days before the origin and nothing after it (the PSE re-runs its own model selection). NAB files are binned onto their most common step (mean per bin, empty bins are gaps); NASA and WorldCup-98 per-minute counts are summed to 5 minutes. 15 min is not scored on 30- and 10-minute series ("–"). MAPE skips zero actuals. One configuration for every series. Seasonal naive (week) falls back to persistence where the history is shorter than two weeks plus a day.`,
+      "",
+      "### Summary",
+      "",
+      summaryTable(all, names),
+      "",
+      `### nyc_taxi, ${DENSE_ORIGINS} origins (30 minutes = 1 step ahead)`,
+      "",
+      denseLines.join("\n"),
+      "",
+      "### Per series",
+      "",
+      perSeriesTable(all, names),
+      "",
+    ].join("\n");
+  },
+};
+
+export default suite;

@@ -1,0 +1,172 @@
+import { PSE_CANDIDATES } from "./candidates";
+import { fillGaps } from "./gap-fill";
+import type { FittedModel, ForecastModel, ModelInput } from "./models/model";
+import type { RegularSeries } from "./regular-series";
+import { seasonalPeriods } from "./seasonality";
+import { quantileSorted } from "./statistics";
+import { IDENTITY, logTransformFor, type ValueTransform } from "./value-transform";
+
+/** Raised when a series is too short for any forecast with a backtest behind it. */
+export class InsufficientHistoryError extends Error {
+  constructor(
+    readonly needed: number,
+    readonly got: number,
+  ) {
+    super(`the series has ${got} observed step(s); at least ${needed} are needed for this horizon (3 × horizon + 8)`);
+    this.name = "InsufficientHistoryError";
+  }
+}
+
+export interface FitOptions {
+  /** Steps ahead to forecast (≥ 1). */
+  readonly horizonSteps: number;
+  /** Models to choose from; defaults to {@link PSE_CANDIDATES}. */
+  readonly candidates?: readonly ForecastModel[];
+  /** How many of the best candidates are averaged when their average backtests better. @default 3 */
+  readonly ensembleSize?: number;
+}
+
+/** One candidate's backtest score. */
+export interface CandidateScore {
+  readonly name: string;
+  /** Mean absolute error over the validation origins and all horizons, in the series' units. */
+  readonly meanAbsoluteError: number;
+}
+
+/** A fitted forecast from the end of a series: point values and an error distribution per horizon. */
+export interface ForecastFit {
+  /** The chosen model (an ensemble is written `mean(a, b, c)`), with its transform. */
+  readonly model: string;
+  readonly stepSeconds: number;
+  /** Time of the last step of the input, epoch ms. */
+  readonly lastTimestampMs: number;
+  /** Point forecasts for the steps after the last input step, in the series' units. */
+  readonly values: Float64Array;
+  readonly scores: readonly CandidateScore[];
+  /** Validation origins used by the backtest. */
+  readonly backtestOrigins: number;
+  /** The value at horizon step h (1-based) that the actual stays under with probability q, from backtest residual quantiles. */
+  quantile(h: number, q: number): number;
+}
+
+const MAX_VALIDATION_ORIGINS = 400;
+const MIN_RESIDUALS_PER_HORIZON = 20;
+
+/** A candidate model in one transform space. */
+interface Candidate {
+  readonly name: string;
+  readonly model: ForecastModel;
+  readonly transform: ValueTransform;
+}
+
+/**
+ * The Predictive Scaling Engine's forecaster. Fills gaps, then for each candidate model and
+ * transform backtests by rolling origin over the last part of the series (fitted on what came
+ * before), picks the lowest-error candidate (or the mean of the best few when that is better),
+ * refits it on the whole series and attaches prediction intervals from its backtest residuals.
+ */
+export function fitForecast(series: RegularSeries, options: FitOptions): ForecastFit {
+  const horizon = options.horizonSteps;
+  if (!Number.isInteger(horizon) || horizon < 1) throw new RangeError(`horizonSteps must be a whole number ≥ 1, got ${horizon}`);
+  const n = series.values.length;
+  let observedCount = 0;
+  for (const v of series.values) if (Number.isFinite(v)) observedCount++;
+  const needed = 3 * horizon + 8;
+  if (observedCount < needed) throw new InsufficientHistoryError(needed, observedCount);
+
+  const periods = seasonalPeriods(series.stepSeconds, n);
+  const filled = fillGaps(series.values, periods.daily);
+  const transforms = [IDENTITY, logTransformFor(filled.values)].filter((t): t is ValueTransform => t !== undefined);
+  const inputs = new Map(transforms.map((t) => [t.name, transformedInput(filled.values, filled.observed, periods, t)]));
+
+  const validationSpan = Math.max(horizon + 4, Math.min(Math.floor(n * 0.25), periods.daily ? 7 * periods.daily : n));
+  const fitEnd = n - validationSpan;
+  const origins = validationOrigins(filled.observed, fitEnd - 1, n - 1 - horizon);
+  const actual = series.values;
+
+  const candidates: Candidate[] = [];
+  for (const model of options.candidates ?? PSE_CANDIDATES) {
+    if (model.minHistory(periods, horizon) > fitEnd) continue;
+    for (const transform of transforms) candidates.push({ name: `${model.name}/${transform.name}`, model, transform });
+  }
+  const backtests = candidates.map((c) => backtest(c, inputs.get(c.transform.name)!, fitEnd, horizon, origins));
+  const errors = backtests.map((forecasts) => residualsOf(forecasts, origins, actual, horizon));
+  const scored = candidates.map((c, i) => ({ candidate: c, index: i, mae: meanAbsolute(errors[i]) })).sort((a, b) => a.mae - b.mae);
+
+  const ensembleSize = Math.min(options.ensembleSize ?? 3, scored.length);
+  let members = [scored[0]];
+  let chosenResiduals = errors[scored[0].index];
+  if (ensembleSize > 1) {
+    const top = scored.slice(0, ensembleSize);
+    const averaged = backtests[top[0].index].map((_, o) =>
+      backtests[top[0].index][o].map((_, h) => top.reduce((sum, m) => sum + backtests[m.index][o][h], 0) / top.length),
+    );
+    const ensembleResiduals = residualsOf(averaged, origins, actual, horizon);
+    if (meanAbsolute(ensembleResiduals) < scored[0].mae) [members, chosenResiduals] = [top, ensembleResiduals];
+  }
+
+  const values = new Float64Array(horizon);
+  for (const member of members) {
+    const input = inputs.get(member.candidate.transform.name)!;
+    const fitted = member.candidate.model.fit(input, n, horizon);
+    const forecast = fitted.forecastAt(input.values, n - 1, horizon);
+    for (let h = 0; h < horizon; h++) values[h] += member.candidate.transform.inverse(forecast[h]) / members.length;
+  }
+  const sortedResiduals = residualDistributions(chosenResiduals, horizon);
+  const scores = scored.map((s) => ({ name: s.candidate.name, meanAbsoluteError: s.mae }));
+  return {
+    model: members.length === 1 ? members[0].candidate.name : `mean(${members.map((m) => m.candidate.name).join(", ")})`,
+    stepSeconds: series.stepSeconds,
+    lastTimestampMs: series.startMs + (n - 1) * series.stepSeconds * 1000,
+    values,
+    scores,
+    backtestOrigins: origins.length,
+    quantile: (h, q) => values[h - 1] + quantileSorted(sortedResiduals[h - 1], q),
+  };
+}
+
+function transformedInput(values: Float64Array, observed: Uint8Array, periods: ModelInput["periods"], transform: ValueTransform): ModelInput {
+  return { values: values.map((v) => transform.forward(v)), observed, periods };
+}
+
+function validationOrigins(observed: Uint8Array, first: number, last: number): number[] {
+  const all: number[] = [];
+  for (let o = first; o <= last; o++) if (observed[o]) all.push(o);
+  if (all.length <= MAX_VALIDATION_ORIGINS) return all;
+  const stride = all.length / MAX_VALIDATION_ORIGINS;
+  return Array.from({ length: MAX_VALIDATION_ORIGINS }, (_, i) => all[Math.floor(i * stride)]);
+}
+
+/** Forecasts (original units) from each validation origin with the model fitted before the validation span. */
+function backtest(candidate: Candidate, input: ModelInput, fitEnd: number, horizon: number, origins: readonly number[]): number[][] {
+  const fitted: FittedModel = candidate.model.fit(input, fitEnd, horizon);
+  return origins.map((o) => Array.from(fitted.forecastAt(input.values, o, horizon), (z) => candidate.transform.inverse(z)));
+}
+
+/** residuals[h][k] = actual − forecast at horizon h+1 for each origin whose target was observed. */
+function residualsOf(forecasts: readonly number[][], origins: readonly number[], actual: Float64Array, horizon: number): number[][] {
+  const residuals: number[][] = Array.from({ length: horizon }, () => []);
+  origins.forEach((o, k) => {
+    for (let h = 1; h <= horizon; h++) {
+      const target = actual[o + h];
+      if (Number.isFinite(target)) residuals[h - 1].push(target - forecasts[k][h - 1]);
+    }
+  });
+  return residuals;
+}
+
+function meanAbsolute(residuals: readonly number[][]): number {
+  let sum = 0;
+  let count = 0;
+  for (const row of residuals) for (const r of row) if (Number.isFinite(r)) [sum, count] = [sum + Math.abs(r), count + 1];
+  return count === 0 ? Infinity : sum / count;
+}
+
+/** Sorted residuals per horizon; a horizon with too few falls back to all horizons pooled. */
+function residualDistributions(residuals: readonly number[][], horizon: number): Float64Array[] {
+  const pooled = Float64Array.from(residuals.flat().filter(Number.isFinite)).sort();
+  return Array.from({ length: horizon }, (_, h) => {
+    const own = Float64Array.from(residuals[h].filter(Number.isFinite)).sort();
+    return own.length >= MIN_RESIDUALS_PER_HORIZON || pooled.length === 0 ? own : pooled;
+  });
+}

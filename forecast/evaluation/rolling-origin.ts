@@ -1,0 +1,69 @@
+import type { RegularSeries } from "../regular-series";
+import { AccuracyAccumulator } from "./accuracy";
+
+/** A forecasting method under evaluation: history in, point forecasts for the next `horizonSteps` steps out. */
+export interface Forecaster {
+  readonly name: string;
+  forecast(history: RegularSeries, horizonSteps: number): Promise<Float64Array> | Float64Array;
+}
+
+export interface RollingOriginOptions {
+  /** Horizons to score, in steps ahead. */
+  readonly horizons: readonly number[];
+  /** Number of forecast origins, spread evenly over the test span. */
+  readonly origins: number;
+  /** Fraction of the series (its end) where origins are placed. */
+  readonly testFraction: number;
+  /** Most recent steps of history each forecaster is given at an origin. */
+  readonly historySteps: number;
+}
+
+export interface RollingOriginResult {
+  readonly forecaster: string;
+  /** Accuracy per scored horizon (same order as the options' horizons). */
+  readonly accuracy: AccuracyAccumulator[];
+  readonly totalMilliseconds: number;
+  readonly fits: number;
+}
+
+/**
+ * Rolling-origin evaluation: at each origin every forecaster sees only the history up to that
+ * origin (at most `historySteps` of it), is refitted and forecasts; errors are scored against the
+ * observed values at each horizon.
+ */
+export async function evaluateRollingOrigin(
+  series: RegularSeries,
+  forecasters: readonly Forecaster[],
+  options: RollingOriginOptions,
+): Promise<RollingOriginResult[]> {
+  const n = series.values.length;
+  const maxHorizon = Math.max(...options.horizons);
+  const first = Math.floor(n * (1 - options.testFraction));
+  const last = n - 1 - maxHorizon;
+  const candidates: number[] = [];
+  for (let o = first; o <= last; o++) if (Number.isFinite(series.values[o])) candidates.push(o);
+  const stride = Math.max(1, candidates.length / options.origins);
+  const origins = Array.from({ length: Math.min(options.origins, candidates.length) }, (_, i) => candidates[Math.floor(i * stride)]);
+  const results = forecasters.map((f) => ({
+    forecaster: f.name,
+    accuracy: options.horizons.map(() => new AccuracyAccumulator()),
+    totalMilliseconds: 0,
+    fits: 0,
+  }));
+  for (const origin of origins) {
+    const start = Math.max(0, origin + 1 - options.historySteps);
+    const history: RegularSeries = {
+      startMs: series.startMs + start * series.stepSeconds * 1000,
+      stepSeconds: series.stepSeconds,
+      values: series.values.slice(start, origin + 1),
+    };
+    for (let f = 0; f < forecasters.length; f++) {
+      const started = performance.now();
+      const forecast = await forecasters[f].forecast(history, maxHorizon);
+      results[f].totalMilliseconds += performance.now() - started;
+      results[f].fits++;
+      options.horizons.forEach((h, k) => results[f].accuracy[k].add(series.values[origin + h], forecast[h - 1]));
+    }
+  }
+  return results;
+}

@@ -1,0 +1,91 @@
+import { parseTimestamp } from "./timestamp";
+
+/** A time series read from `timestamp,value` CSV: sorted, no duplicates, a constant step (gaps allowed). */
+export interface SeriesCsv {
+  /** Epoch milliseconds (UTC), strictly increasing. */
+  readonly timestamps: number[];
+  readonly values: number[];
+  /** The series step: the most common spacing; every spacing is a whole multiple of it (larger ones are gaps). */
+  readonly stepSeconds: number;
+}
+
+/** A CSV problem, with the 1-based line it was found on and what to do about it. */
+export class SeriesCsvError extends Error {
+  constructor(
+    readonly source: string,
+    readonly line: number,
+    readonly problem: string,
+  ) {
+    super(`${source}:${line}: ${problem}`);
+    this.name = "SeriesCsvError";
+  }
+}
+
+/** The fewest data rows from which a step can be inferred. */
+export const MIN_SERIES_ROWS = 3;
+
+/**
+ * Reads `timestamp,value` CSV text: a header row, then one row per observation with a
+ * `YYYY-MM-DD HH:MM:SS` (UTC) or ISO-8601 timestamp and a finite number. Throws
+ * {@link SeriesCsvError} naming the first bad line.
+ */
+export function readSeriesCsv(text: string, sourceName: string): SeriesCsv {
+  const lines = text.split(/\r?\n/);
+  const fail = (line: number, problem: string): never => {
+    throw new SeriesCsvError(sourceName, line, problem);
+  };
+  const headerIndex = lines.findIndex((l) => l.trim() !== "");
+  if (headerIndex < 0) fail(1, "the file is empty; expected a header row `timestamp,value` and data rows");
+  const header = splitRow(lines[headerIndex]);
+  if (header.length < 2 || parseTimestamp(header[0]) !== undefined || Number.isFinite(Number(header[1])) && header[1] !== "") {
+    fail(headerIndex + 1, `expected a header row such as \`timestamp,value\`, found \`${lines[headerIndex].trim()}\`; add the header as the first line`);
+  }
+  const timestamps: number[] = [];
+  const values: number[] = [];
+  const lineOf: number[] = [];
+  for (let i = headerIndex + 1; i < lines.length; i++) {
+    if (lines[i].trim() === "") continue;
+    const lineNo = i + 1;
+    const fields = splitRow(lines[i]);
+    if (fields.length !== 2) fail(lineNo, `expected 2 fields \`timestamp,value\`, found ${fields.length}: \`${lines[i].trim()}\``);
+    const ts = parseTimestamp(fields[0]);
+    if (ts === undefined) fail(lineNo, `\`${fields[0]}\` is not a timestamp; use \`YYYY-MM-DD HH:MM:SS\` (UTC) or ISO-8601 such as \`2024-01-31T12:00:00Z\``);
+    const value = fields[1] === "" ? NaN : Number(fields[1]);
+    if (!Number.isFinite(value)) fail(lineNo, `value \`${fields[1]}\` is not a finite number; leave the row out to mark a gap`);
+    const previous = timestamps[timestamps.length - 1];
+    if (previous !== undefined && ts! === previous) fail(lineNo, `duplicate timestamp \`${fields[0]}\` (also on line ${lineOf[lineOf.length - 1]}); keep one row per timestamp`);
+    if (previous !== undefined && ts! < previous) fail(lineNo, `timestamp \`${fields[0]}\` is earlier than the one on line ${lineOf[lineOf.length - 1]}; sort the rows by time`);
+    timestamps.push(ts!);
+    values.push(value);
+    lineOf.push(lineNo);
+  }
+  if (timestamps.length < MIN_SERIES_ROWS) {
+    fail(lines.length, `only ${timestamps.length} data row(s); at least ${MIN_SERIES_ROWS} are needed to infer the step`);
+  }
+  const stepMs = mostCommonSpacing(timestamps);
+  for (let i = 1; i < timestamps.length; i++) {
+    const spacing = timestamps[i] - timestamps[i - 1];
+    if (spacing % stepMs !== 0) {
+      fail(lineOf[i], `timestamp is ${spacing / 1000} s after line ${lineOf[i - 1]}, not a whole multiple of the series step (${stepMs / 1000} s); resample the series to a constant step`);
+    }
+  }
+  return { timestamps, values, stepSeconds: stepMs / 1000 };
+}
+
+function splitRow(line: string): string[] {
+  return line.split(",").map((f) => f.trim().replace(/^"(.*)"$/, "$1").trim());
+}
+
+function mostCommonSpacing(timestamps: readonly number[]): number {
+  const counts = new Map<number, number>();
+  for (let i = 1; i < timestamps.length; i++) {
+    const spacing = timestamps[i] - timestamps[i - 1];
+    counts.set(spacing, (counts.get(spacing) ?? 0) + 1);
+  }
+  let best = 0;
+  let bestCount = 0;
+  for (const [spacing, count] of counts) {
+    if (count > bestCount || (count === bestCount && spacing < best)) [best, bestCount] = [spacing, count];
+  }
+  return best;
+}
