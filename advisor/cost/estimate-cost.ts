@@ -101,7 +101,7 @@ export function estimateCost(changes: readonly Change[], options: CostOptions = 
     items.push({ urn: change.urn, name: change.name, type: change.type, before: b, after: a, delta: round((a ?? 0) - (b ?? 0)), basis });
   }
   const sum = (pick: (i: CostItem) => number | undefined) => round(items.reduce((s, i) => s + (pick(i) ?? 0), 0));
-  return { ...base, region, monthly: { before: sum((i) => i.before), after: sum((i) => i.after), delta: sum((i) => i.delta) }, items, unpriced };
+  return { ...base, region: region ?? null, monthly: { before: sum((i) => i.before), after: sum((i) => i.after), delta: sum((i) => i.delta) }, items, unpriced };
 }
 
 /** Per-URN monthly deltas, for the cost risk rule. */
