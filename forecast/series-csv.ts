@@ -60,7 +60,7 @@ export function readSeriesCsv(text: string, sourceName: string): SeriesCsv {
     lineOf.push(lineNo);
   }
   if (timestamps.length < MIN_SERIES_ROWS) {
-    fail(lines.length, `only ${timestamps.length} data row(s); at least ${MIN_SERIES_ROWS} are needed to infer the step`);
+    fail(lineOf[lineOf.length - 1] ?? headerIndex + 1, `only ${timestamps.length} data row(s); at least ${MIN_SERIES_ROWS} are needed to infer the step`);
   }
   const stepMs = mostCommonSpacing(timestamps);
   for (let i = 1; i < timestamps.length; i++) {

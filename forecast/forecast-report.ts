@@ -1,0 +1,83 @@
+import { fitForecast, InsufficientHistoryError } from "./engine";
+import { toRegularSeries } from "./regular-series";
+import { readSeriesCsv } from "./series-csv";
+import { formatTimestamp } from "./timestamp";
+
+/** One forecast step, as `icna forecast --json` prints it. */
+export interface ForecastPoint {
+  /** `YYYY-MM-DD HH:MM:SS`, UTC. */
+  readonly timestamp: string;
+  readonly value: number;
+  /** Lower bound of the prediction interval. */
+  readonly lower: number;
+  /** Upper bound of the prediction interval. */
+  readonly upper: number;
+}
+
+export interface ForecastReport {
+  readonly step_seconds: number;
+  readonly forecast: ForecastPoint[];
+}
+
+export interface ForecastRequest {
+  readonly csvText: string;
+  /** File name for error messages. */
+  readonly sourceName: string;
+  readonly horizonMinutes: number;
+  /** Central probability of the interval (0.9 = 5th to 95th percentile). @default 0.9 */
+  readonly intervalLevel?: number;
+}
+
+/** The chosen model and its backtest, for the human-readable output. */
+export interface ForecastDiagnostics {
+  readonly model: string;
+  readonly backtestOrigins: number;
+}
+
+/** A request the forecaster cannot serve, in the user's terms. */
+export class ForecastRequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ForecastRequestError";
+  }
+}
+
+/** Reads a `timestamp,value` CSV and forecasts every step after its last row up to the horizon. */
+export function forecastFromCsv(request: ForecastRequest): { report: ForecastReport; diagnostics: ForecastDiagnostics } {
+  const level = request.intervalLevel ?? 0.9;
+  if (!(level > 0 && level < 1)) throw new ForecastRequestError(`interval level must be between 0 and 1 (exclusive), got ${level}`);
+  if (!(request.horizonMinutes > 0)) throw new ForecastRequestError(`horizon must be a positive number of minutes, got ${request.horizonMinutes}`);
+  const csv = readSeriesCsv(request.csvText, request.sourceName);
+  const steps = Math.floor((request.horizonMinutes * 60) / csv.stepSeconds);
+  if (steps < 1) {
+    throw new ForecastRequestError(`horizon ${request.horizonMinutes} min is shorter than the series step (${csv.stepSeconds / 60} min); ask for at least ${csv.stepSeconds / 60} min`);
+  }
+  const series = toRegularSeries(csv);
+  let fit;
+  try {
+    fit = fitForecast(series, { horizonSteps: steps });
+  } catch (error) {
+    if (error instanceof InsufficientHistoryError) {
+      throw new ForecastRequestError(`${request.sourceName}: ${error.message}; give more rows or a shorter horizon`);
+    }
+    throw error;
+  }
+  const nonNegative = csv.values.every((v) => v >= 0);
+  const floor = (v: number) => (nonNegative ? Math.max(0, v) : v);
+  const forecast = Array.from(fit.values, (value, i): ForecastPoint => {
+    const h = i + 1;
+    const lower = Math.min(value, fit.quantile(h, (1 - level) / 2));
+    const upper = Math.max(value, fit.quantile(h, (1 + level) / 2));
+    return {
+      timestamp: formatTimestamp(fit.lastTimestampMs + h * csv.stepSeconds * 1000),
+      value: round(floor(value)),
+      lower: round(floor(lower)),
+      upper: round(floor(upper)),
+    };
+  });
+  return { report: { step_seconds: csv.stepSeconds, forecast }, diagnostics: { model: fit.model, backtestOrigins: fit.backtestOrigins } };
+}
+
+function round(value: number): number {
+  return Number(value.toPrecision(8));
+}
