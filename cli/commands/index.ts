@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { registerReview } from "./review";
 import { registerDetect } from "./detect";
 import { registerJudge } from "./judge";
+import { registerForecast } from "./forecast";
 
 /** Every `icna` subcommand registers itself here, one file per command. */
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerReview, registerDetect, registerJudge];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerReview, registerDetect, registerJudge, registerForecast];
