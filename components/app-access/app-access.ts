@@ -66,13 +66,14 @@ export class AppAccess extends pulumi.ComponentResource {
   readonly roleName: string;
 
   constructor(name: string, args: AppAccessArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("icna:components:AppAccess", name, {}, opts);
     const { app } = args;
-    this.roleName = `${args.namePrefix}-${app.namespace}-data`;
+    const roleName = `${args.namePrefix}-${app.namespace}-data`;
     const problems: string[] = [];
     if (args.clusters.length === 0) problems.push("no cluster to trust: pass at least one workload cluster");
-    if (this.roleName.length > 64) problems.push(`role name ${this.roleName} is longer than IAM's 64 characters: use a shorter namespace`);
+    if (roleName.length > 64) problems.push(`role name ${roleName} is longer than IAM's 64 characters: use a shorter namespace`);
     if (problems.length > 0) throw new Error(`AppAccess ${name}: ${problems.join("; ")}`);
+    super("icna:components:AppAccess", name, {}, opts);
+    this.roleName = roleName;
 
     const child = { parent: this };
     const trust = pulumi

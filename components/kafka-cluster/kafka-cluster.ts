@@ -62,14 +62,15 @@ export class KafkaCluster extends pulumi.ComponentResource {
   readonly kmsKeyArn: pulumi.Output<string>;
 
   constructor(name: string, args: KafkaClusterArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("icna:components:KafkaCluster", name, {}, opts);
     const replicationFactor = args.defaultReplicationFactor ?? 3;
     const minInSyncReplicas = args.minInSyncReplicas ?? 2;
     const zoneCount = brokerZoneCount(args.subnetIds.length);
+    const clusterName = `${args.namePrefix}-kafka`;
     const problems = brokerLayoutProblems({ brokerCount: args.brokerCount, zoneCount, defaultReplicationFactor: replicationFactor, minInSyncReplicas });
-    this.clusterName = `${args.namePrefix}-kafka`;
-    if (this.clusterName.length > 64) problems.push(`cluster name ${this.clusterName} is longer than MSK's 64 characters: use a shorter stack name`);
+    if (clusterName.length > 64) problems.push(`cluster name ${clusterName} is longer than MSK's 64 characters: use a shorter stack name`);
     if (problems.length > 0) throw new Error(`KafkaCluster ${name}: ${problems.join("; ")}`);
+    super("icna:components:KafkaCluster", name, {}, opts);
+    this.clusterName = clusterName;
 
     const child = { parent: this };
     const kmsKeyArn =

@@ -3,8 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { ClientSecurityGroup, createServiceSecurityGroup } from "../data-tier/client-access";
 import { createDataKey } from "../data-tier/encryption-key";
 import { dataSourceArgs, inheritsIdentity, PostgresDataSource } from "./data-source";
-import { parameterGroupFamily } from "./engine-version";
+import { parameterGroupFamily, postgresVersionProblem } from "./engine-version";
 import { postgresParameters } from "./parameters";
+import { minimumStorageCeiling } from "./storage";
 
 export const POSTGRES_PORT = 5432;
 
@@ -82,12 +83,13 @@ export class PostgresDatabase extends pulumi.ComponentResource {
   readonly kmsKeyArn: pulumi.Output<string>;
 
   constructor(name: string, args: PostgresDatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
+    const identifier = `${args.namePrefix}-postgres`;
+    const problems = argumentProblems(identifier, args);
+    if (problems.length > 0) throw new Error(`PostgresDatabase ${name}: ${problems.join("; ")}`);
     super("icna:components:PostgresDatabase", name, {}, opts);
-    this.identifier = `${args.namePrefix}-postgres`;
+    this.identifier = identifier;
     this.port = POSTGRES_PORT;
     this.databaseName = args.databaseName;
-    const problems = argumentProblems(this.identifier, args);
-    if (problems.length > 0) throw new Error(`PostgresDatabase ${name}: ${problems.join("; ")}`);
 
     const child = { parent: this };
     const family = parameterGroupFamily(args.engineVersion);
@@ -234,10 +236,12 @@ export class PostgresDatabase extends pulumi.ComponentResource {
 
 function argumentProblems(identifier: string, args: PostgresDatabaseArgs): string[] {
   const problems: string[] = [];
+  const version = postgresVersionProblem(args.engineVersion);
+  if (version) problems.push(version);
   if (identifier.length > 63) problems.push(`instance identifier ${identifier} is longer than RDS's 63 characters: use a shorter stack name`);
   if (args.subnetIds.length < 2) problems.push(`a DB subnet group needs subnets in at least two availability zones, got ${args.subnetIds.length}`);
-  if (args.maxAllocatedStorageGiB < Math.ceil(args.allocatedStorageGiB * 1.1)) {
-    problems.push(`maxAllocatedStorageGiB ${args.maxAllocatedStorageGiB} must be at least 110% of allocatedStorageGiB ${args.allocatedStorageGiB} (${Math.ceil(args.allocatedStorageGiB * 1.1)})`);
+  if (args.maxAllocatedStorageGiB < minimumStorageCeiling(args.allocatedStorageGiB)) {
+    problems.push(`maxAllocatedStorageGiB ${args.maxAllocatedStorageGiB} must be at least 110% of allocatedStorageGiB ${args.allocatedStorageGiB} (${minimumStorageCeiling(args.allocatedStorageGiB)})`);
   }
   if (args.backupReplication && args.dataSource.kind === "readReplica") problems.push("a read replica has no automated backups of its own to replicate: turn backupReplication off");
   return problems;

@@ -58,14 +58,15 @@ export class RedisCache extends pulumi.ComponentResource {
   readonly kmsKeyArn: pulumi.Output<string>;
 
   constructor(name: string, args: RedisCacheArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("icna:components:RedisCache", name, {}, opts);
-    this.replicationGroupId = `${args.namePrefix}-redis`;
-    this.port = REDIS_PORT;
+    const replicationGroupId = `${args.namePrefix}-redis`;
     const problems: string[] = [];
-    if (this.replicationGroupId.length > 40) problems.push(`replication group id ${this.replicationGroupId} is longer than ElastiCache's 40 characters: use a shorter stack name`);
+    if (replicationGroupId.length > 40) problems.push(`replication group id ${replicationGroupId} is longer than ElastiCache's 40 characters: use a shorter stack name`);
     if (!Number.isInteger(args.replicas) || args.replicas < 0 || args.replicas > 5) problems.push(`replicas must be 0–5, got ${args.replicas}`);
     if (args.subnetIds.length !== args.availabilityZones.length) problems.push(`${args.subnetIds.length} subnets for ${args.availabilityZones.length} availability zones: pass one subnet per zone`);
     if (problems.length > 0) throw new Error(`RedisCache ${name}: ${problems.join("; ")}`);
+    super("icna:components:RedisCache", name, {}, opts);
+    this.replicationGroupId = replicationGroupId;
+    this.port = REDIS_PORT;
 
     const child = { parent: this };
     const kmsKeyArn =
@@ -158,7 +159,7 @@ export class RedisCache extends pulumi.ComponentResource {
         logDeliveryConfigurations: [{ destination: slowLog.name, destinationType: "cloudwatch-logs", logFormat: "json", logType: "slow-log" }],
         tags: { ...args.tags, Name: this.replicationGroupId },
       },
-      { ...child, protect: args.isProduction, additionalSecretOutputs: ["authToken"] },
+      { ...child, protect: args.isProduction },
     );
 
     this.arn = group.arn;

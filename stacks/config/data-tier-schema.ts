@@ -5,6 +5,7 @@ import { brokerLayoutProblems, brokerZoneCount, smallestValidBrokerCount } from 
 import { ENHANCED_MONITORING_LEVELS, EnhancedMonitoringLevel, KAFKA_VERSIONS } from "../../components/kafka-cluster/msk-options";
 import type { PostgresDataSource } from "../../components/postgres-database/data-source";
 import { POSTGRES_MAJOR_VERSIONS, postgresVersionProblem } from "../../components/postgres-database/engine-version";
+import { minimumStorageCeiling, recommendedStorageCeiling } from "../../components/postgres-database/storage";
 import { EVICTION_POLICIES, EvictionPolicy, REDIS_ENGINE_VERSIONS, RedisEngineVersion } from "../../components/redis-cache/engine";
 import type { ConfigProblem } from "./config-error";
 import type { Environment } from "./schema";
@@ -298,9 +299,9 @@ export function checkDataTier(input: DataTierInput | undefined, context: DataTie
     problems.push({ path: path("redis", "snapshotRetentionDays"), message: `0 keeps no snapshot of a ${context.environment} cache`, allowed: "1 to 35" });
   }
   const { allocatedStorageGiB, maxAllocatedStorageGiB } = resolved.postgres;
-  const minimumCeiling = Math.ceil(allocatedStorageGiB * 1.1);
+  const minimumCeiling = minimumStorageCeiling(allocatedStorageGiB);
   if (maxAllocatedStorageGiB < minimumCeiling) {
-    problems.push({ path: path("postgres", "maxAllocatedStorageGiB"), message: `${maxAllocatedStorageGiB} GiB is below 110% of allocatedStorageGiB ${allocatedStorageGiB}`, allowed: `≥ ${minimumCeiling} (26% above, ${Math.ceil(allocatedStorageGiB * 1.26)}, avoids ceiling alerts)` });
+    problems.push({ path: path("postgres", "maxAllocatedStorageGiB"), message: `${maxAllocatedStorageGiB} GiB is below 110% of allocatedStorageGiB ${allocatedStorageGiB}`, allowed: `≥ ${minimumCeiling} (≥ ${recommendedStorageCeiling(allocatedStorageGiB)} avoids RDS's ceiling alerts)` });
   }
 
   const restore = pg?.restoreFrom;
