@@ -1,8 +1,9 @@
 import type { Command } from "commander";
 import { registerReview } from "./review";
+import { registerDr } from "./dr";
 import { registerDetect } from "./detect";
 import { registerJudge } from "./judge";
 import { registerForecast } from "./forecast";
 
 /** Every `icna` subcommand registers itself here, one file per command. */
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerReview, registerDetect, registerJudge, registerForecast];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerReview, registerDr, registerDetect, registerJudge, registerForecast];
