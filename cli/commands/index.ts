@@ -3,7 +3,8 @@ import { registerReview } from "./review";
 import { registerDr } from "./dr";
 import { registerDetect } from "./detect";
 import { registerJudge } from "./judge";
+import { registerCutover } from "./cutover";
 import { registerForecast } from "./forecast";
 
 /** Every `icna` subcommand registers itself here, one file per command. */
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerReview, registerDr, registerDetect, registerJudge, registerForecast];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerReview, registerDr, registerDetect, registerJudge, registerCutover, registerForecast];
