@@ -1,0 +1,143 @@
+import { fitForecast, InsufficientHistoryError, type ForecastFit } from "../forecast/engine";
+import type { RegularSeries } from "../forecast/regular-series";
+import { PrometheusClient, PrometheusUnavailableError } from "./prometheus-client";
+import type { ScalerMetadata } from "./scaler-metadata";
+import type { ScalerMetrics } from "./scaler-metrics";
+import { decideReplicas, type ScalingDecision } from "./scaling-policy";
+
+/** Why an evaluation was served reactively. */
+export type FallbackReason = "prometheus-unavailable" | "history-too-short";
+
+export interface ScalerEvaluation {
+  /** What KEDA receives: desired replicas × capacity per pod, so the HPA lands exactly on the decision. */
+  readonly metricValue: number;
+  readonly decision: ScalingDecision;
+  readonly observedLoad: number;
+  readonly fallback?: FallbackReason;
+}
+
+export interface PredictiveScalerOptions {
+  /** Used when a trigger does not set `prometheusUrl`. */
+  readonly defaultPrometheusUrl?: string;
+  /** How old a fit may get before the next evaluation refits it. */
+  readonly refitIntervalMs: number;
+  readonly metrics: ScalerMetrics;
+  readonly log: (line: string) => void;
+  readonly now?: () => number;
+}
+
+interface WorkloadState {
+  fit?: ForecastFit;
+  fittedAtMs?: number;
+  lastObserved?: number;
+  lastReplicas?: number;
+}
+
+/**
+ * Serves the forecast-driven metric for each ScaledObject: reads its load history from Prometheus
+ * (`query_range`), refits the forecaster when the fit is older than the refit interval, and sizes
+ * the workload with the scaling policy. When Prometheus is unreachable or the history too short it
+ * falls back to the observed value, logs it and raises the fallback metric.
+ */
+export class PredictiveScaler {
+  private readonly workloads = new Map<string, WorkloadState>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: PredictiveScalerOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  async evaluate(scaledObject: string, metadata: ScalerMetadata): Promise<ScalerEvaluation> {
+    const state = this.workloads.get(scaledObject) ?? {};
+    this.workloads.set(scaledObject, state);
+    const url = metadata.prometheusUrl ?? this.options.defaultPrometheusUrl;
+    const stepMs = metadata.stepSeconds * 1000;
+    const leadSteps = Math.max(1, Math.ceil((metadata.leadTimeMinutes * 60) / metadata.stepSeconds));
+    const now = this.now();
+    let series: RegularSeries;
+    try {
+      if (!url) throw new PrometheusUnavailableError("no prometheusUrl in the trigger metadata and no --prometheus-url default");
+      const endMs = Math.floor(now / stepMs) * stepMs;
+      const samples = await new PrometheusClient(url).queryRange(metadata.query, endMs - metadata.historyDays * 86_400_000, endMs, metadata.stepSeconds);
+      series = toSeries(samples.timestampsMs, samples.values, metadata.stepSeconds);
+    } catch (error) {
+      if (!(error instanceof PrometheusUnavailableError)) throw error;
+      return this.fallback(scaledObject, metadata, state, "prometheus-unavailable", error.message, state.lastObserved ?? 0);
+    }
+    const n = series.values.length;
+    const observed = n > 0 ? lastFinite(series.values) : undefined;
+    if (observed === undefined) return this.fallback(scaledObject, metadata, state, "history-too-short", "the query returned no samples", state.lastObserved ?? 0);
+    state.lastObserved = observed;
+    const lastMs = series.startMs + (n - 1) * stepMs;
+
+    if (state.fit && state.fittedAtMs !== undefined) {
+      const ahead = Math.round((lastMs - state.fit.lastTimestampMs) / stepMs);
+      if (ahead >= 1 && ahead <= state.fit.values.length) {
+        this.options.metrics.forecastAbsoluteError.set({ scaled_object: scaledObject }, Math.abs(observed - state.fit.values[ahead - 1]));
+      }
+    }
+    const refitSteps = Math.ceil(this.options.refitIntervalMs / stepMs);
+    if (!state.fit || state.fittedAtMs === undefined || now - state.fittedAtMs >= this.options.refitIntervalMs || state.fit.lastTimestampMs > lastMs) {
+      const timer = this.options.metrics.refitSeconds.startTimer({ scaled_object: scaledObject });
+      try {
+        state.fit = fitForecast(series, { horizonSteps: leadSteps + refitSteps });
+        state.fittedAtMs = now;
+        this.options.metrics.backtestMeanAbsoluteError.set({ scaled_object: scaledObject }, state.fit.scores[0]?.meanAbsoluteError ?? NaN);
+        this.options.log(`${scaledObject}: refitted on ${n} steps: ${state.fit.model}`);
+      } catch (error) {
+        if (!(error instanceof InsufficientHistoryError)) throw error;
+        state.fit = undefined;
+        return this.fallback(scaledObject, metadata, state, "history-too-short", error.message, observed);
+      } finally {
+        timer();
+      }
+    }
+    const fit = state.fit!;
+    const offset = Math.max(0, Math.round((lastMs - fit.lastTimestampMs) / stepMs));
+    const forecastUpper: number[] = [];
+    for (let h = offset + 1; h <= Math.min(offset + leadSteps, fit.values.length); h++) forecastUpper.push(fit.quantile(h, metadata.quantile));
+    return this.decide(scaledObject, metadata, state, observed, forecastUpper);
+  }
+
+  private fallback(scaledObject: string, metadata: ScalerMetadata, state: WorkloadState, reason: FallbackReason, detail: string, observed: number): ScalerEvaluation {
+    this.options.metrics.fallback.set({ scaled_object: scaledObject }, 1);
+    this.options.metrics.fallbacks.inc({ scaled_object: scaledObject, reason });
+    this.options.log(`${scaledObject}: FALLBACK to observed load (${reason}): ${detail}`);
+    return { ...this.decide(scaledObject, metadata, state, observed, []), fallback: reason };
+  }
+
+  private decide(scaledObject: string, metadata: ScalerMetadata, state: WorkloadState, observed: number, forecastUpper: number[]): ScalerEvaluation {
+    const labels = { scaled_object: scaledObject };
+    const policy = { capacityPerPod: metadata.capacityPerPod, minReplicas: metadata.minReplicas, maxReplicas: metadata.maxReplicas, maxScaleDownFraction: metadata.maxScaleDownFraction };
+    const current = state.lastReplicas ?? Math.max(metadata.minReplicas, Math.ceil(observed / metadata.capacityPerPod));
+    const decision = decideReplicas({ currentReplicas: current, observedLoad: observed, forecastUpper }, policy);
+    state.lastReplicas = decision.replicas;
+    const metricValue = decision.replicas * metadata.capacityPerPod;
+    const metrics = this.options.metrics;
+    if (forecastUpper.length > 0) {
+      metrics.fallback.set(labels, 0);
+      metrics.forecastPeak.set(labels, Math.max(...forecastUpper));
+    }
+    metrics.metricValue.set(labels, metricValue);
+    metrics.desiredReplicas.set(labels, decision.replicas);
+    metrics.observedLoad.set(labels, observed);
+    this.options.log(`${scaledObject}: ${decision.explanation}`);
+    return { metricValue, decision, observedLoad: observed };
+  }
+}
+
+function toSeries(timestampsMs: readonly number[], values: readonly number[], stepSeconds: number): RegularSeries {
+  const stepMs = stepSeconds * 1000;
+  if (timestampsMs.length === 0) return { startMs: 0, stepSeconds, values: new Float64Array(0) };
+  const startMs = timestampsMs[0];
+  const out = new Float64Array(Math.round((timestampsMs[timestampsMs.length - 1] - startMs) / stepMs) + 1).fill(NaN);
+  timestampsMs.forEach((t, i) => {
+    if (Number.isFinite(values[i])) out[Math.round((t - startMs) / stepMs)] = values[i];
+  });
+  return { startMs, stepSeconds, values: out };
+}
+
+function lastFinite(values: Float64Array): number | undefined {
+  for (let i = values.length - 1; i >= 0; i--) if (Number.isFinite(values[i])) return values[i];
+  return undefined;
+}

@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+/**
+ * The `metadata` of a ScaledObject trigger of type `external` that points at the PSE
+ * (all values are strings in Kubernetes; numbers are parsed).
+ */
+const numberText = (name: string, check: (n: number) => boolean, rule: string) =>
+  z.string().transform((text, ctx) => {
+    const value = Number(text);
+    if (text.trim() === "" || !Number.isFinite(value) || !check(value)) {
+      ctx.addIssue({ code: "custom", message: `${name} must be ${rule}, got "${text}"` });
+      return z.NEVER;
+    }
+    return value;
+  });
+
+const schema = z.object({
+  query: z.string().min(1, "query (the PromQL expression of the load, e.g. sum(rate(http_requests_total[5m]))) is required"),
+  capacityPerPod: numberText("capacityPerPod", (n) => n > 0, "a number > 0 (load one pod serves)"),
+  leadTimeMinutes: numberText("leadTimeMinutes", (n) => n > 0 && n <= 24 * 60, "minutes in (0, 1440] (pod start-up + node provisioning)").default(15),
+  quantile: numberText("quantile", (n) => n >= 0.5 && n < 1, "in [0.5, 1)").default(0.9),
+  prometheusUrl: z.url({ message: "prometheusUrl must be an http(s) URL" }).optional(),
+  stepSeconds: numberText("stepSeconds", (n) => Number.isInteger(n) && n >= 15 && n <= 3600, "a whole number of seconds in [15, 3600]").default(300),
+  historyDays: numberText("historyDays", (n) => n >= 1 && n <= 60, "days in [1, 60]").default(21),
+  minReplicas: numberText("minReplicas", (n) => Number.isInteger(n) && n >= 0, "a whole number ≥ 0").default(1),
+  maxReplicas: numberText("maxReplicas", (n) => Number.isInteger(n) && n >= 1, "a whole number ≥ 1").default(100),
+  maxScaleDownFraction: numberText("maxScaleDownFraction", (n) => n >= 0 && n <= 1, "in [0, 1]").default(0.1),
+  metricName: z.string().regex(/^[a-zA-Z0-9_.-]+$/, "metricName may only contain letters, digits, _ . -").optional(),
+});
+
+/** Parsed, validated scaler metadata. */
+export type ScalerMetadata = z.output<typeof schema>;
+
+/** Every problem with a ScaledObject's metadata, in one message. */
+export class ScalerMetadataError extends Error {
+  constructor(scaledObject: string, problems: readonly string[]) {
+    super(`ScaledObject ${scaledObject}: invalid PSE trigger metadata: ${problems.join("; ")}`);
+    this.name = "ScalerMetadataError";
+  }
+}
+
+export function parseScalerMetadata(scaledObject: string, metadata: Readonly<Record<string, string>>): ScalerMetadata {
+  const result = schema.safeParse(metadata);
+  if (!result.success) {
+    throw new ScalerMetadataError(
+      scaledObject,
+      result.error.issues.map((issue) => (issue.message.includes(String(issue.path[0])) ? issue.message : `${issue.path.join(".")}: ${issue.message}`)),
+    );
+  }
+  if (result.data.minReplicas > result.data.maxReplicas) throw new ScalerMetadataError(scaledObject, [`minReplicas (${result.data.minReplicas}) is above maxReplicas (${result.data.maxReplicas})`]);
+  return result.data;
+}

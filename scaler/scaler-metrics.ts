@@ -1,0 +1,30 @@
+import { Counter, Gauge, Histogram, Registry } from "prom-client";
+
+/** The PSE's own Prometheus metrics, labelled by ScaledObject (`namespace/name`). */
+export class ScalerMetrics {
+  readonly registry = new Registry();
+  readonly metricValue = this.gauge("icna_pse_metric_value", "Value served to KEDA (desired replicas × capacity per pod)");
+  readonly desiredReplicas = this.gauge("icna_pse_desired_replicas", "Replicas the scaling policy decided");
+  readonly observedLoad = this.gauge("icna_pse_observed_load", "Latest observed load from the trigger's PromQL query");
+  readonly forecastPeak = this.gauge("icna_pse_forecast_peak", "Largest upper-quantile forecast over the lead window");
+  readonly forecastAbsoluteError = this.gauge("icna_pse_forecast_absolute_error", "|observed − forecast made earlier for the same step|");
+  readonly backtestMeanAbsoluteError = this.gauge("icna_pse_backtest_mean_absolute_error", "Backtest mean absolute error of the chosen model at the last refit");
+  readonly fallback = this.gauge("icna_pse_fallback", "1 while the scaler serves the observed value (reactive) instead of a forecast");
+  readonly fallbacks = new Counter({
+    name: "icna_pse_fallbacks_total",
+    help: "Evaluations served reactively, by reason",
+    labelNames: ["scaled_object", "reason"] as const,
+    registers: [this.registry],
+  });
+  readonly refitSeconds = new Histogram({
+    name: "icna_pse_refit_seconds",
+    help: "Time to fetch history and refit the forecaster",
+    labelNames: ["scaled_object"] as const,
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  private gauge(name: string, help: string): Gauge<"scaled_object"> {
+    return new Gauge({ name, help, labelNames: ["scaled_object"] as const, registers: [this.registry] });
+  }
+}
