@@ -5,6 +5,7 @@ import { registerDetect } from "./detect";
 import { registerJudge } from "./judge";
 import { registerCutover } from "./cutover";
 import { registerForecast } from "./forecast";
+import { registerScaler } from "./scaler";
 
 /** Every `icna` subcommand registers itself here, one file per command. */
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerReview, registerDr, registerDetect, registerJudge, registerCutover, registerForecast];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerReview, registerDr, registerDetect, registerJudge, registerCutover, registerForecast, registerScaler];
