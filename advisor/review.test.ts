@@ -1,0 +1,90 @@
+import * as path from "node:path";
+import { loadChangeSet } from "./changes/load-change-set";
+import { renderMarkdown, MARKDOWN_LIMIT } from "./report/render-markdown";
+import { renderTerminal } from "./report/render-terminal";
+import { toReviewJson } from "./report/review-json";
+import { reviewChangeSet } from "./review";
+import { change, DEV, PROD } from "./testing/change-builder";
+import { generatedChanges } from "./testing/generated-preview";
+
+const fixture = (name: string) => loadChangeSet(path.join(__dirname, "fixtures", name));
+const NO_LLM = { enabled: false };
+
+describe("the gate on prod", () => {
+  const RDS = "aws:rds/instance:Instance";
+  const cases = {
+    "a replace of the prod database": change("orders-db", RDS, { op: "replace", oldInputs: { identifier: "orders" }, newInputs: { identifier: "orders-v2" }, replaceReasons: ["identifier"] }),
+    "a removed protect": change("sessions", "aws:elasticache/replicationGroup:ReplicationGroup", { op: "same", protect: { old: true, new: false } }),
+    "an opened security group": change("orders-db-sg", "aws:ec2/securityGroup:SecurityGroup", { newInputs: { ingress: [{ protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: ["0.0.0.0/0"] }] } }),
+    "a replaced Kubernetes provider": change("blue-k8s", "pulumi:providers:kubernetes", { op: "replace", changedPaths: ["kubeconfig"] }),
+  };
+  for (const [what, c] of Object.entries(cases)) {
+    it(`blocks ${what} with exit code 2, and passes it once approved by id`, async () => {
+      const review = await reviewChangeSet({ changes: [c], stack: PROD, llm: NO_LLM });
+      expect(review.verdict).toBe("block");
+      expect(review.exitCode).toBe(2);
+      const approved = await reviewChangeSet({ changes: [c], stack: PROD, approvals: review.gate.blocking, llm: NO_LLM });
+      expect(approved.verdict).toBe("warn");
+      expect(approved.exitCode).toBe(0);
+      expect(approved.gate.approved).toEqual(review.gate.blocking);
+    });
+  }
+
+  it("passes a harmless change and warns (exit 0) on a medium risk", async () => {
+    const tags = change("vpc", "aws:ec2/vpc:Vpc", { changedPaths: ["tags.team"], oldInputs: { tags: { team: "a" } }, newInputs: { tags: { team: "b" } } });
+    expect(await reviewChangeSet({ changes: [tags], stack: PROD, llm: NO_LLM })).toMatchObject({ verdict: "pass", exitCode: 0 });
+    const dbr = change("sg", "aws:ec2/securityGroup:SecurityGroup", { op: "replace", deleteBeforeReplace: true });
+    expect(await reviewChangeSet({ changes: [dbr], stack: DEV, llm: NO_LLM })).toMatchObject({ verdict: "warn", exitCode: 0 });
+  });
+
+  it("dev does not block a database replace, prod does", async () => {
+    const c = cases["a replace of the prod database"];
+    expect((await reviewChangeSet({ changes: [c], stack: DEV, llm: NO_LLM })).verdict).toBe("warn");
+  });
+
+  it("reports approvals that match nothing", async () => {
+    const review = await reviewChangeSet({ changes: [], stack: PROD, approvals: ["data-loss:replace-stateful:0000000000"], llm: NO_LLM });
+    expect(review.gate.unmatchedApprovals).toEqual(["data-loss:replace-stateful:0000000000"]);
+  });
+});
+
+describe("the review of a real-format prod preview", () => {
+  it("finds every planted risk and blocks", async () => {
+    const review = await reviewChangeSet({ changes: fixture("scenarios/prod-risky.preview.json"), stack: { ...PROD, region: "eu-west-1" }, llm: NO_LLM });
+    const rules = review.findings.map((f) => f.id.split(":").slice(0, 2).join(":"));
+    expect(rules).toEqual(expect.arrayContaining(["data-loss:replace-stateful", "data-loss:protect-removed", "security-exposure:security-group-opened", "data-loss:kubernetes-provider-replaced", "cost:cost-increase", "uncertainty:unknown-values"]));
+    expect(review.findings.find((f) => f.id.startsWith("data-loss:replace-stateful") && f.urns[0].endsWith("::orders-db"))!).toMatchObject({ severity: "critical", title: expect.stringMatching(/^Replacing orders-db deletes its data/) });
+    expect(review.findings.find((f) => f.id.startsWith("data-loss:kubernetes-provider"))!.title).toMatch(/^Replacing the Kubernetes provider blue-k8s replaces every resource under it: 2 resources are deleted and recreated \(Namespace apps, Deployment api\)/);
+    expect(review.verdict).toBe("block");
+  });
+
+  it("keeps the JSON contract", async () => {
+    const review = await reviewChangeSet({ changes: fixture("scenarios/prod-policy.events.jsonl"), stack: PROD, llm: NO_LLM });
+    const json = toReviewJson(review);
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(["verdict", "findings", "changes", "cost", "policy", "llm"]));
+    expect(json.changes).toEqual({ same: 2, update: 1 });
+    expect(json.llm).toEqual({ used: false, model: null, fallback: "LLM turned off: deterministic review only" });
+    expect(json.policy).toMatchObject({ evaluated: true, mandatory: 1, advisory: 1 });
+    for (const f of json.findings) expect(Object.keys(f)).toEqual(["id", "category", "severity", "urns", "title", "evidence", "recommendation", "source"]);
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+
+  it("renders terminal and Markdown with verdict, counts, risks, cost and policy first", async () => {
+    const review = await reviewChangeSet({ changes: fixture("scenarios/prod-risky.preview.json"), stack: { ...PROD, region: "eu-west-1" }, llm: NO_LLM });
+    const md = renderMarkdown(review);
+    const order = ["⛔ BLOCK", "**Changes:**", "**Cost:**", "**Policy:**", "### Top risks", "<details>"].map((s) => md.indexOf(s));
+    expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]))).toBe(true);
+    expect(md).toContain("<!-- icna-advisor:prod -->");
+    expect(renderTerminal(review)).toMatch(/^BLOCK {2}prod \(prod\): 2 update · 4 replace · 2 same/);
+  });
+});
+
+it("keeps the Markdown comment under 65,536 characters for a 2,000-change preview and escapes plan text", async () => {
+  const changes = generatedChanges(2000);
+  changes[5] = { ...changes[5], name: "evil</details><img src=x onerror=alert(1)>|@team" };
+  const review = await reviewChangeSet({ changes, stack: PROD, llm: NO_LLM });
+  const md = renderMarkdown(review);
+  expect(md.length).toBeLessThan(MARKDOWN_LIMIT);
+  expect(md).toMatch(/more (findings|changes) not shown/);
+  expect(md).not.toContain("<img");
+});

@@ -1,0 +1,43 @@
+import { Change } from "../changes/change";
+
+const P = "urn:pulumi:prod::icna::";
+
+/**
+ * A large synthetic change set in the shape real previews have (for the benchmark and size tests):
+ * mostly same and updates, some creates, deletes and replacements across the platform's types.
+ * Deterministic for a given size.
+ */
+export function generatedChanges(size: number): Change[] {
+  const kinds: { type: string; inputs: (i: number) => Record<string, string | number | boolean | string[] | Record<string, unknown>[]> }[] = [
+    { type: "aws:ec2/subnet:Subnet", inputs: (i) => ({ cidrBlock: `10.${i % 250}.${i % 200}.0/24`, vpcId: "vpc-1" }) },
+    { type: "aws:ec2/securityGroup:SecurityGroup", inputs: (i) => ({ ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: [i % 97 === 0 ? "0.0.0.0/0" : "10.0.0.0/8"] }] }) },
+    { type: "kubernetes:apps/v1:Deployment", inputs: (i) => ({ metadata: { name: `svc-${i}` } as unknown as string, spec: { replicas: 2 + (i % 3) } as unknown as string }) },
+    { type: "aws:iam/rolePolicy:RolePolicy", inputs: (i) => ({ policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: i % 211 === 0 ? "iam:PassRole" : "s3:GetObject", Resource: "*" }] }) }) },
+    { type: "aws:rds/instance:Instance", inputs: (i) => ({ engine: "postgres", instanceClass: "db.r6g.large", allocatedStorage: 100 + (i % 5), identifier: `db-${i}` }) },
+    { type: "aws:elasticache/replicationGroup:ReplicationGroup", inputs: () => ({ nodeType: "cache.r7g.large", numCacheClusters: 2 }) },
+  ];
+  const ops: Change["op"][] = ["same", "same", "update", "same", "update", "create", "same", "replace", "delete", "same"];
+  return Array.from({ length: size }, (_, i) => {
+    const kind = kinds[i % kinds.length];
+    const op = ops[i % ops.length];
+    const urn = `${P}${kind.type}::r${i}`;
+    const oldInputs = op === "create" ? undefined : kind.inputs(i);
+    const newInputs = op === "delete" ? undefined : op === "update" || op === "replace" ? { ...kind.inputs(i + 1) } : kind.inputs(i);
+    return {
+      op,
+      steps: op === "replace" ? ["create-replacement", "replace", "delete-replaced"] : [op],
+      urn,
+      type: kind.type,
+      name: `r${i}`,
+      oldInputs: oldInputs as Change["oldInputs"],
+      newInputs: newInputs as Change["newInputs"],
+      changedPaths: op === "update" || op === "replace" ? ["spec.replicas"] : [],
+      replaceReasons: op === "replace" ? ["identifier"] : [],
+      dependencies: i > 10 ? [`${P}${kinds[(i - 7) % kinds.length].type}::r${i - 7}`] : [],
+      protect: {},
+      deleteBeforeReplace: false,
+      retainOnDelete: false,
+      custom: true,
+    };
+  });
+}
