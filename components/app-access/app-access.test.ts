@@ -53,6 +53,7 @@ describe("AppAccess", () => {
       const provider = named(plan, "pulumi:providers:kubernetes", `${colour}-k8s`);
       const namespace = named(plan, "kubernetes:core/v1:Namespace", `orders-${colour}-namespace`);
       expect(namespace.inputs.metadata).toMatchObject({ name: "orders" });
+      expect(namespace.retainOnDelete).toBe(true);
       const account = named(plan, "kubernetes:core/v1:ServiceAccount", `orders-${colour}-service-account`);
       expect(account.inputs.metadata).toMatchObject({ name: "orders-api", annotations: { "eks.amazonaws.com/role-arn": UNKNOWN } });
       expect(account.dependencies).toContain(role.urn);

@@ -52,7 +52,7 @@ export interface AppAccessArgs {
     readonly kmsKeyArn: pulumi.Input<string>;
   };
   readonly tags: Record<string, string>;
-  /** Create the namespace on each cluster (turn off when another component owns it). @default true */
+  /** Create the namespace on each cluster (turn off when another component owns it); it is retained when the app is removed. @default true */
   readonly createNamespace?: boolean;
 }
 
@@ -115,9 +115,10 @@ export class AppAccess extends pulumi.ComponentResource {
     const labels = { "app.kubernetes.io/managed-by": "icna", "app.kubernetes.io/part-of": "data-tier" };
     for (const cluster of args.clusters) {
       const inCluster = { parent: this, provider: cluster.provider };
+      // Retained: dropping an app from config must not delete the namespace and every workload in it.
       const namespace =
         (args.createNamespace ?? true)
-          ? new k8s.core.v1.Namespace(`${name}-${cluster.name}-namespace`, { metadata: { name: app.namespace, labels } }, inCluster).metadata.name
+          ? new k8s.core.v1.Namespace(`${name}-${cluster.name}-namespace`, { metadata: { name: app.namespace, labels } }, { ...inCluster, retainOnDelete: true }).metadata.name
           : pulumi.output(app.namespace);
       new k8s.core.v1.ServiceAccount(
         `${name}-${cluster.name}-service-account`,
