@@ -4,8 +4,9 @@ import { registerDr } from "./dr";
 import { registerDetect } from "./detect";
 import { registerJudge } from "./judge";
 import { registerCutover } from "./cutover";
+import { registerWatch } from "./watch";
 import { registerForecast } from "./forecast";
 import { registerScaler } from "./scaler";
 
 /** Every `icna` subcommand registers itself here, one file per command. */
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerReview, registerDr, registerDetect, registerJudge, registerCutover, registerForecast, registerScaler];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerReview, registerDr, registerDetect, registerJudge, registerCutover, registerWatch, registerForecast, registerScaler];

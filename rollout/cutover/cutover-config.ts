@@ -52,9 +52,9 @@ export function parseRolloutConfig(text: string, source: string): RolloutConfig 
   try {
     parsed = parseYaml(text);
   } catch (error) {
-    throw new JudgeConfigError(source, [`not valid YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`]);
+    throw new JudgeConfigError(source, [`not valid YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`], "rollout config");
   }
   const result = rolloutConfigSchema.safeParse(parsed);
-  if (!result.success) throw new JudgeConfigError(source, result.error.issues.map((i) => `${i.path.length ? i.path.join(".") : "(top level)"}: ${i.message}`));
+  if (!result.success) throw new JudgeConfigError(source, result.error.issues.map((i) => `${i.path.length ? i.path.join(".") : "(top level)"}: ${i.message}`), "rollout config");
   return result.data;
 }

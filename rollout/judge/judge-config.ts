@@ -52,13 +52,14 @@ export type MetricConfig = JudgeConfig["metrics"][number];
 /** What a user may write (defaults filled in by validation). */
 export type JudgeConfigInput = z.input<typeof judgeConfigSchema>;
 
-/** An invalid judge configuration; the message lists every problem with its field path. */
+/** An invalid configuration file (judge, rollout or watch); the message lists every problem with its field path. */
 export class JudgeConfigError extends Error {
   constructor(
     readonly source: string,
     readonly problems: readonly string[],
+    what = "judge config",
   ) {
-    super(`${source}: invalid judge config:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    super(`${source}: invalid ${what}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.name = "JudgeConfigError";
   }
 }

@@ -65,10 +65,15 @@ async function waitReady(url: string, child: ChildProcess, what: string): Promis
 export interface TestPrometheus {
   readonly url: string;
   stop(): Promise<void>;
+  /** Freezes the process (SIGSTOP): it stops answering, like a hung server. */
+  pause(): void;
+  /** Thaws a paused process (SIGCONT). */
+  resume(): void;
 }
 
 async function stopChild(child: ChildProcess, dir: string): Promise<void> {
   if (child.exitCode === null) {
+    child.kill("SIGCONT");
     const exited = new Promise((r) => child.once("exit", r));
     child.kill("SIGTERM");
     await exited;
@@ -93,7 +98,7 @@ export async function startPrometheus(samples: readonly BackfillSample[]): Promi
   );
   const url = `http://127.0.0.1:${port}`;
   await waitReady(`${url}/-/ready`, child, "prometheus");
-  return { url, stop: () => stopChild(child, dir) };
+  return { url, stop: () => stopChild(child, dir), pause: () => void child.kill("SIGSTOP"), resume: () => void child.kill("SIGCONT") };
 }
 
 /** An Alertmanager started by a test on 127.0.0.1 with a config that keeps alerts (no receivers called). */
@@ -109,5 +114,5 @@ export async function startAlertmanager(): Promise<TestPrometheus> {
   );
   const url = `http://127.0.0.1:${port}`;
   await waitReady(`${url}/-/ready`, child, "alertmanager");
-  return { url, stop: () => stopChild(child, dir) };
+  return { url, stop: () => stopChild(child, dir), pause: () => void child.kill("SIGSTOP"), resume: () => void child.kill("SIGCONT") };
 }

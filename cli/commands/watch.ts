@@ -1,0 +1,70 @@
+import * as fs from "node:fs";
+import type { Command } from "commander";
+import { JudgeConfigError } from "../../rollout/judge/judge-config";
+import { PrometheusClient } from "../../rollout/prometheus/prometheus-client";
+import { AlertmanagerClient } from "../../rollout/watch/alertmanager-client";
+import { startMetricsServer } from "../../rollout/watch/metrics-server";
+import { parseWatchConfig } from "../../rollout/watch/watch-config";
+import { WatchMetrics } from "../../rollout/watch/watch-metrics";
+import { Watcher, type TickReport } from "../../rollout/watch/watcher";
+import { parseDuration } from "../../rollout/cutover/cutover-config";
+import { CliError } from "../cli-error";
+
+/** Options of `icna watch`. */
+export interface WatchOptions {
+  /** Watcher config YAML. */
+  readonly config: string;
+  /** host:port for /metrics. @default 0.0.0.0:9464 */
+  readonly listen: string;
+  /** Run one pass and exit (for cron jobs and smoke tests). */
+  readonly once?: boolean;
+}
+
+/** Runs the watcher: one pass with `once`, else forever on its interval. */
+export async function runWatch(options: WatchOptions, onReport: (report: TickReport) => void): Promise<void> {
+  let text: string;
+  try {
+    text = fs.readFileSync(options.config, "utf8");
+  } catch {
+    throw new CliError(`cannot read --config ${options.config}`, 2);
+  }
+  let config;
+  try {
+    config = parseWatchConfig(text, options.config);
+  } catch (error) {
+    if (error instanceof JudgeConfigError) throw new CliError(error.message, 2);
+    throw error;
+  }
+  const match = /^(.*):(\d+)$/.exec(options.listen);
+  if (!match) throw new CliError(`--listen "${options.listen}" is not host:port (e.g. 0.0.0.0:9464)`, 2);
+  const metrics = new WatchMetrics();
+  const watcher = new Watcher(config, new PrometheusClient(config.prometheus), new AlertmanagerClient(config.alertmanager), metrics, (line) => process.stderr.write(`icna watch: ${line}\n`));
+  if (options.once) {
+    onReport(await watcher.tick(Date.now()));
+    return;
+  }
+  await startMetricsServer(metrics, match[1], Number(match[2]));
+  const intervalMs = parseDuration(config.interval) ?? 60_000;
+  for (;;) {
+    onReport(await watcher.tick(Date.now()));
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/** `icna watch --config <yaml> [--listen host:port] [--once]`. */
+export function registerWatch(program: Command): void {
+  program
+    .command("watch")
+    .description("Score the configured Prometheus signals per colour every interval, expose scores as metrics, alert Alertmanager")
+    .requiredOption("--config <yaml>", "watcher config: prometheus, alertmanager, interval, signals")
+    .option("--listen <host:port>", "where to serve /metrics", "0.0.0.0:9464")
+    .option("--once", "run one pass and exit")
+    .option("--json", "print each pass as a JSON line")
+    .action(async (opts: WatchOptions & { json?: boolean }) => {
+      await runWatch(opts, (r) => {
+        process.stdout.write(
+          opts.json ? JSON.stringify(r) + "\n" : `${r.at} prometheus ${r.prometheus}${r.outage ? ` (${r.outage})` : ""}, ${r.points} points, ${r.alerts.length} alert(s) ${r.alertDelivery}\n`,
+        );
+      });
+    });
+}

@@ -1,0 +1,14 @@
+import { Counter, Gauge, Registry } from "prom-client";
+
+/** The watcher's own metrics: scores, expected bands and its health, for Prometheus to scrape. */
+export class WatchMetrics {
+  readonly registry = new Registry();
+  readonly score = new Gauge({ name: "icna_anomaly_score", help: "Latest anomaly score (0-1) of a signal", labelNames: ["signal", "colour"], registers: [this.registry] });
+  readonly value = new Gauge({ name: "icna_anomaly_value", help: "Latest value of a signal as read from Prometheus", labelNames: ["signal", "colour"], registers: [this.registry] });
+  readonly expectedLow = new Gauge({ name: "icna_anomaly_expected_low", help: "Lower edge of the band the detector expected", labelNames: ["signal", "colour"], registers: [this.registry] });
+  readonly expectedHigh = new Gauge({ name: "icna_anomaly_expected_high", help: "Upper edge of the band the detector expected", labelNames: ["signal", "colour"], registers: [this.registry] });
+  readonly prometheusUp = new Gauge({ name: "icna_watch_prometheus_up", help: "1 when the last read from Prometheus succeeded, 0 during an outage", registers: [this.registry] });
+  readonly lastSuccess = new Gauge({ name: "icna_watch_last_success_timestamp_seconds", help: "Time of the last successful read from Prometheus", registers: [this.registry] });
+  readonly alertsSent = new Counter({ name: "icna_watch_alerts_sent_total", help: "Alerts sent to Alertmanager", labelNames: ["signal", "colour"], registers: [this.registry] });
+  readonly alertFailures = new Counter({ name: "icna_watch_alert_failures_total", help: "Failed attempts to reach Alertmanager", registers: [this.registry] });
+}
