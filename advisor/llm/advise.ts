@@ -78,7 +78,7 @@ export async function adviseWithLlm(changes: readonly Change[], findings: readon
     }
     requests++;
     try {
-      const advice = await requestAdvice(client, resolved.model, buildPrompt(digest, i + 1, digests.length));
+      const advice = await requestAdvice(client, resolved.model, buildPrompt(digest, i + 1, digests.length), resolved.timeoutMs);
       const accepted = acceptAdvice(advice, urns, [...findings, ...added]);
       added.push(...accepted.findings);
       dropped += accepted.dropped;

@@ -17,8 +17,9 @@ export function createClient(options: ResolvedLlmOptions & { apiKey: string }): 
 }
 
 /** One structured-output request; the answer is validated against the schema or rejected. */
-export async function requestAdvice(client: OpenAI, model: string, prompt: Prompt): Promise<Advice> {
+export async function requestAdvice(client: OpenAI, model: string, prompt: Prompt, timeoutMs: number): Promise<Advice> {
   let completion;
+  const started = Date.now();
   try {
     completion = await client.chat.completions.create({
       model,
@@ -31,6 +32,9 @@ export async function requestAdvice(client: OpenAI, model: string, prompt: Promp
     });
   } catch (error) {
     const status = (error as { status?: number }).status;
+    if (error instanceof OpenAI.APIConnectionTimeoutError || (status === undefined && Date.now() - started >= timeoutMs)) {
+      throw new AdviceError(`the request timed out after ${timeoutMs} ms`);
+    }
     throw new AdviceError(`${error instanceof Error ? error.constructor.name : "error"}${status ? ` ${status}` : ""}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const content = completion.choices?.[0]?.message?.content;
