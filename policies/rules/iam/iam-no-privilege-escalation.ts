@@ -1,0 +1,26 @@
+import { label, LEVELS, ResourceRule, violation } from "../../rule";
+import { grantedActions, parsePolicyDocument, policyDocumentsOf, PRIVILEGE_ESCALATION_ACTIONS, statementLabel, wildcardResource } from "../../support/iam";
+import { IAM_POLICY_DOCUMENT_TYPES, TYPES } from "../../support/types";
+
+export const iamNoPrivilegeEscalation: ResourceRule = {
+  scope: "resource",
+  name: "iam-no-privilege-escalation",
+  area: "iam",
+  description: "No policy grants privilege-escalation actions (iam:PassRole, iam:Attach*Policy, iam:CreatePolicyVersion, sts:AssumeRole…) on wildcard resources without a condition.",
+  severity: "high",
+  checkov: ["CKV_AWS_286"],
+  enforcement: LEVELS.production,
+  resourceTypes: [...IAM_POLICY_DOCUMENT_TYPES, TYPES.iamRole],
+  remediation: "Scope the action to the exact role or policy ARNs (e.g. iam:PassRole on the node role only), or add a condition such as iam:PassedToService.",
+  evaluate(resource) {
+    return policyDocumentsOf(resource).flatMap(({ where, document }) =>
+      parsePolicyDocument(document, where)
+        .filter((s) => !s.hasCondition && wildcardResource(s))
+        .map((s) => ({ s, actions: grantedActions(s, PRIVILEGE_ESCALATION_ACTIONS) }))
+        .filter(({ actions }) => actions.length > 0)
+        .map(({ s, actions }) =>
+          violation(`${label(resource)} ${statementLabel(where, s)} grants ${actions.join(", ")} on ${s.notResources.length > 0 ? "every resource (NotResource)" : s.resources.join(", ")}, which lets the holder raise its own privileges: scope Resource to specific ARNs or add a condition`),
+        ),
+    );
+  },
+};

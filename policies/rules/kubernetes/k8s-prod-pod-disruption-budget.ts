@@ -1,0 +1,52 @@
+import { ResourceGraph } from "../../graph";
+import { Finding, PolicyResource } from "../../model";
+import { label, LEVELS, perItem, StackRule, violation } from "../../rule";
+import { selectorMatches } from "../../support/label-selector";
+import { namespaceOf, podLabelsOf } from "../../support/pod-spec";
+import { TYPES } from "../../support/types";
+import { record, UndecidableError } from "../../values";
+
+const SERVING_WORKLOADS = [TYPES.k8sDeployment, TYPES.k8sStatefulSet];
+
+function sameCluster(graph: ResourceGraph, a: PolicyResource, b: PolicyResource): boolean {
+  const providerOf = (r: PolicyResource) => graph.providerOf(r)?.urn ?? r.provider;
+  return a.provider === undefined || b.provider === undefined || providerOf(a) === providerOf(b);
+}
+
+function checkWorkload(graph: ResourceGraph, workload: PolicyResource): Finding[] {
+  const namespace = namespaceOf(workload);
+  if (namespace === "unknown") throw new UndecidableError(`namespace of ${label(workload)}`);
+  const labels = podLabelsOf(workload) ?? {};
+  let uncertain = false;
+  for (const pdb of graph.ofType(TYPES.k8sPodDisruptionBudget)) {
+    if (!sameCluster(graph, pdb, workload)) continue;
+    const pdbNamespace = namespaceOf(pdb);
+    if (pdbNamespace === "unknown") {
+      uncertain = true;
+      continue;
+    }
+    if (pdbNamespace !== namespace) continue;
+    const match = selectorMatches(record(pdb.props, "spec.selector"), labels);
+    if (match === "yes") return [];
+    if (match === "unknown") uncertain = true;
+  }
+  if (uncertain) throw new UndecidableError(`the PodDisruptionBudgets that could cover ${label(workload)}`);
+  return [violation(`${label(workload)} in namespace "${namespace}" has no PodDisruptionBudget, so a node drain or cluster upgrade can evict all its pods at once: add a policy/v1 PodDisruptionBudget selecting its pod labels`, workload)];
+}
+
+export const k8sProdPodDisruptionBudget: StackRule = {
+  scope: "stack",
+  name: "k8s-prod-pod-disruption-budget",
+  area: "kubernetes",
+  description: "Production Deployments and StatefulSets are covered by a PodDisruptionBudget in their namespace.",
+  severity: "medium",
+  checkov: [],
+  enforcement: LEVELS.productionOnly,
+  resourceTypes: [...SERVING_WORKLOADS, TYPES.k8sPodDisruptionBudget],
+  remediation: "Add a PodDisruptionBudget (maxUnavailable: 1 or minAvailable below the replica count) whose selector matches the pod labels.",
+  evaluate(_resources, ctx) {
+    const workloads = ctx.graph.ofType(...SERVING_WORKLOADS);
+    if (workloads.length === 0) return "not-applicable";
+    return perItem(workloads, (w) => w, (w) => checkWorkload(ctx.graph, w));
+  },
+};
