@@ -2,13 +2,13 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { judgeConfigSchema, JudgeConfigError, type JudgeConfig } from "../judge/judge-config";
 
-const durationPattern = /^(\d+)(s|m|h)$/;
+const durationPattern = /^(\d+)(s|m|h|d)$/;
 
-/** Parses a duration like `30s`, `5m` or `1h` into milliseconds. */
+/** Parses a duration like `30s`, `5m`, `1h` or `2d` into milliseconds. */
 export function parseDuration(text: string): number | undefined {
   const m = durationPattern.exec(text.trim());
   if (!m) return undefined;
-  return Number(m[1]) * { s: 1000, m: 60_000, h: 3_600_000 }[m[2] as "s" | "m" | "h"];
+  return Number(m[1]) * { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as "s" | "m" | "h" | "d"];
 }
 
 const signalSchema = z

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { JudgeConfigError } from "../judge/judge-config";
 import { parseDuration } from "../cutover/cutover-config";
 
-const duration = z.string().refine((s) => parseDuration(s) !== undefined, { message: "must be a duration like 30s, 5m, 1h" });
+const duration = z.string().refine((s) => parseDuration(s) !== undefined, { message: "must be a duration like 30s, 5m, 1h, 2d" });
 
 /** Watcher configuration (YAML). */
 export const watchConfigSchema = z

@@ -1,0 +1,93 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { watcherConfigYaml, type WatcherSettings } from "./watcher-settings";
+import { watcherRules } from "./watcher-rules";
+
+const METRICS_PORT = 9464;
+
+export interface AnomalyWatcherArgs extends WatcherSettings {
+  /** Kubernetes provider of the cluster to deploy into. */
+  readonly provider: k8s.Provider;
+  /** Existing namespace to deploy into. @default "monitoring" */
+  readonly namespace?: string;
+  /** ICNA container image (it contains the `icna` CLI), pinned by digest in production. */
+  readonly image: string;
+  /** Labels the Prometheus Operator selects ServiceMonitors and PrometheusRules by. @default { release: "kube-prometheus-stack" } */
+  readonly operatorSelector?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The anomaly watcher in one cluster: its config (ConfigMap), a single-replica Deployment running
+ * `icna watch` (detector state lives in memory, so one writer per colour), a Service for its metrics, a
+ * ServiceMonitor so Prometheus scrapes the scores and expected bands, and a PrometheusRule alerting on the
+ * watcher's own health.
+ */
+export class AnomalyWatcher extends pulumi.ComponentResource {
+  /** Name of the Service exposing `/metrics`. */
+  readonly serviceName: pulumi.Output<string>;
+
+  constructor(name: string, args: AnomalyWatcherArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("icna:observability:AnomalyWatcher", name, {}, opts);
+    const namespace = args.namespace ?? "monitoring";
+    const appName = `icna-watcher-${args.colour}`;
+    const labels = { "app.kubernetes.io/name": "icna-watcher", "app.kubernetes.io/instance": appName, "icna.io/colour": args.colour };
+    const operatorLabels = { ...(args.operatorSelector ?? { release: "kube-prometheus-stack" }) };
+    const child: pulumi.CustomResourceOptions = { parent: this, provider: args.provider };
+
+    const config = new k8s.core.v1.ConfigMap(`${name}-config`, {
+      metadata: { name: appName, namespace, labels },
+      data: { "watch.yaml": watcherConfigYaml(args) },
+    }, child);
+
+    new k8s.apps.v1.Deployment(`${name}-deployment`, {
+      metadata: { name: appName, namespace, labels },
+      spec: {
+        replicas: 1,
+        strategy: { type: "Recreate" },
+        selector: { matchLabels: labels },
+        template: {
+          metadata: { labels },
+          spec: {
+            securityContext: { runAsNonRoot: true, runAsUser: 65532, seccompProfile: { type: "RuntimeDefault" } },
+            containers: [
+              {
+                name: "watcher",
+                image: args.image,
+                args: ["watch", "--config", "/etc/icna/watch.yaml", "--listen", `0.0.0.0:${METRICS_PORT}`],
+                ports: [{ name: "metrics", containerPort: METRICS_PORT }],
+                readinessProbe: { httpGet: { path: "/healthz", port: "metrics" }, periodSeconds: 10 },
+                livenessProbe: { httpGet: { path: "/healthz", port: "metrics" }, periodSeconds: 30, failureThreshold: 3 },
+                resources: { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "256Mi" } },
+                securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
+                volumeMounts: [{ name: "config", mountPath: "/etc/icna", readOnly: true }],
+              },
+            ],
+            volumes: [{ name: "config", configMap: { name: config.metadata.name } }],
+          },
+        },
+      },
+    }, child);
+
+    const service = new k8s.core.v1.Service(`${name}-service`, {
+      metadata: { name: appName, namespace, labels },
+      spec: { selector: labels, ports: [{ name: "metrics", port: METRICS_PORT, targetPort: "metrics" }] },
+    }, child);
+
+    new k8s.apiextensions.CustomResource(`${name}-servicemonitor`, {
+      apiVersion: "monitoring.coreos.com/v1",
+      kind: "ServiceMonitor",
+      metadata: { name: appName, namespace, labels: { ...labels, ...operatorLabels } },
+      spec: { selector: { matchLabels: labels }, namespaceSelector: { matchNames: [namespace] }, endpoints: [{ port: "metrics", interval: "30s", path: "/metrics" }] },
+    }, { ...child, dependsOn: [service] });
+
+    new k8s.apiextensions.CustomResource(`${name}-rules`, {
+      apiVersion: "monitoring.coreos.com/v1",
+      kind: "PrometheusRule",
+      metadata: { name: appName, namespace, labels: { ...labels, ...operatorLabels } },
+      spec: { groups: [{ name: "icna-watcher", rules: watcherRules(appName, namespace) }] },
+    }, child);
+
+    this.serviceName = service.metadata.name;
+    this.registerOutputs({ serviceName: this.serviceName });
+  }
+}
