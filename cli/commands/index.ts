@@ -7,6 +7,7 @@ import { registerCutover } from "./cutover";
 import { registerWatch } from "./watch";
 import { registerForecast } from "./forecast";
 import { registerScaler } from "./scaler";
+import { registerDeploy } from "./deploy";
 
 /** Every `icna` subcommand registers itself here, one file per command. */
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerReview, registerDr, registerDetect, registerJudge, registerCutover, registerWatch, registerForecast, registerScaler];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerReview, registerDr, registerDetect, registerJudge, registerCutover, registerWatch, registerForecast, registerScaler, registerDeploy];
