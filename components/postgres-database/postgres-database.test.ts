@@ -171,7 +171,9 @@ describe("PostgresDatabase data sources (DR recreation)", () => {
     const replica = named(plan, INSTANCE, "db-instance");
     expect(replica.inputs.replicateSourceDb).toBe(source);
     for (const inherited of ["engine", "engineVersion", "username", "dbName", "manageMasterUserPassword"]) expect(replica.inputs[inherited]).toBeUndefined();
-    expect(replica.inputs).toMatchObject({ storageEncrypted: true, publiclyAccessible: false, iamDatabaseAuthenticationEnabled: true });
+    expect(replica.inputs).toMatchObject({ storageEncrypted: true, publiclyAccessible: false, iamDatabaseAuthenticationEnabled: true, deletionProtection: true, skipFinalSnapshot: true });
+    expect(replica.inputs.finalSnapshotIdentifier).toBeUndefined();
+    expect(replica.protect).toBe(true);
   });
 });
 

@@ -181,8 +181,9 @@ export class PostgresDatabase extends pulumi.ComponentResource {
         copyTagsToSnapshot: true,
         deleteAutomatedBackups: !args.isProduction,
         deletionProtection: args.isProduction,
-        skipFinalSnapshot: !args.isProduction,
-        ...(args.isProduction ? { finalSnapshotIdentifier: `${this.identifier}-final` } : {}),
+        // RDS refuses a final snapshot when deleting a read replica; the source keeps the data.
+        skipFinalSnapshot: !args.isProduction || replica,
+        ...(args.isProduction && !replica ? { finalSnapshotIdentifier: `${this.identifier}-final` } : {}),
         autoMinorVersionUpgrade: true,
         allowMajorVersionUpgrade: true,
         applyImmediately: !args.isProduction,
