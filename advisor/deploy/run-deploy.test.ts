@@ -92,3 +92,10 @@ it("folds the offline policy engine's results over the previewed after-state int
   expect(outcome.review.policy.evaluated).toBe(true);
   expect(outcome.review.policy.rulesEvaluated).toBeGreaterThan(0);
 });
+
+it("stops after the review with previewOnly, never asking or applying", async () => {
+  const engine = new RecordedEngine(path.join(FIXTURES, "real/pulumi-display-up-5.events.jsonl"));
+  const outcome = await runDeploy({ stack: { name: "dev", kind: "dev" }, engine, outDir, policyPacks: [], policyPackConfigs: [], approvals: [], llm: { enabled: false }, previewOnly: true, show: () => undefined, confirm: async () => { throw new Error("must not ask"); } });
+  expect(outcome).toMatchObject({ status: "previewed", exitCode: 0 });
+  expect(engine.calls.map((c) => c.op)).toEqual(["preview"]);
+});

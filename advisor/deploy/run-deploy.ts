@@ -20,6 +20,8 @@ export interface DeployOptions {
   readonly llm?: LlmOptions;
   /** Offline policy results to fold into the review, computed from the previewed changes. */
   readonly evaluatePolicy?: (review: { changes: AdvisorReview["changes"] }) => { violations: readonly PolicyViolation[]; rulesEvaluated: number; undecided?: readonly UndecidedCheck[] } | undefined;
+  /** Stop after the review (CI on pull requests): never asks, never applies. */
+  readonly previewOnly?: boolean;
   /** Shows the review before the question (terminal report). */
   readonly show: (review: AdvisorReview) => void;
   /** Asks whether to apply; `--yes` answers true without asking. */
@@ -29,6 +31,7 @@ export interface DeployOptions {
 export type DeployOutcome =
   | { readonly status: "blocked"; readonly exitCode: 2; readonly review: AdvisorReview }
   | { readonly status: "no-changes"; readonly exitCode: 0; readonly review: AdvisorReview }
+  | { readonly status: "previewed"; readonly exitCode: 0; readonly review: AdvisorReview }
   | { readonly status: "declined"; readonly exitCode: 1; readonly review: AdvisorReview }
   | { readonly status: "applied"; readonly exitCode: 0; readonly review: AdvisorReview; readonly summary: Readonly<Record<string, number>> };
 
@@ -65,6 +68,7 @@ export async function runDeploy(options: DeployOptions): Promise<DeployOutcome> 
 
   if (review.verdict === "block") return { status: "blocked", exitCode: 2, review };
   if (review.changes.every((c) => NO_OP_OPS.has(c.op))) return { status: "no-changes", exitCode: 0, review };
+  if (options.previewOnly) return { status: "previewed", exitCode: 0, review };
   if (!fs.existsSync(planPath)) throw new Error(`the preview did not save its plan at ${planPath}; refusing to run an unplanned up`);
   if (!(await options.confirm(review))) return { status: "declined", exitCode: 1, review };
   const { summary } = await options.engine.up({ stack: options.stack.name, planPath, onEvent: (event) => fs.appendFileSync(path.join(options.outDir, "up-events.jsonl"), JSON.stringify(event) + "\n") });
