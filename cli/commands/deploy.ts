@@ -26,6 +26,7 @@ export interface DeployCliOptions {
   readonly llm?: boolean;
   readonly json?: boolean;
   readonly markdown?: string;
+  readonly previewOnly?: boolean;
 }
 
 async function askOperator(review: AdvisorReview): Promise<boolean> {
@@ -61,6 +62,7 @@ export async function deploy(options: DeployCliOptions): Promise<DeployOutcome> 
       policyPacks: [packDir],
       policyPackConfigs: [packConfigPath],
       approvals: options.approve ?? [],
+      previewOnly: options.previewOnly === true,
       llm: { enabled: options.llm !== false },
       evaluatePolicy: ({ changes }) => evaluateChangePolicies(changes, stack),
       show: (review) => {
@@ -90,6 +92,7 @@ export function registerDeploy(program: Command): void {
     .option("--no-llm", "deterministic review only, even with OPENAI_API_KEY set")
     .option("--json", "print the review as JSON (the advisor contract)")
     .option("--markdown <file>", "also write the review as a Markdown comment")
+    .option("--preview-only", "stop after the review: the pull-request check (exit 2 when it blocks)")
     .action(async (options: DeployCliOptions) => {
       const outcome = await deploy(options);
       const messages: Record<DeployOutcome["status"], string> = {
@@ -97,6 +100,7 @@ export function registerDeploy(program: Command): void {
         "no-changes": `Nothing to apply to ${options.stack}.`,
         declined: "Not confirmed: nothing was applied.",
         applied: `Applied the reviewed plan to ${options.stack}.`,
+        previewed: `Reviewed the preview of ${options.stack}; nothing applied (--preview-only).`,
       };
       process.stderr.write(messages[outcome.status] + "\n");
       process.exitCode = outcome.exitCode;
