@@ -33,6 +33,16 @@ export interface CandidateScore {
   readonly meanAbsoluteError: number;
 }
 
+/** Point forecasts from one origin, with an error distribution per horizon step. */
+export interface ForecastPath {
+  /** Time of the origin (the last input step), epoch ms. */
+  readonly lastTimestampMs: number;
+  /** Point forecasts for the steps after the origin, in the series' units. */
+  readonly values: Float64Array;
+  /** The value at horizon step h (1-based) that the actual stays under with probability q, from backtest residual quantiles. */
+  quantile(h: number, q: number): number;
+}
+
 /** A fitted forecast from the end of a series: point values and an error distribution per horizon. */
 export interface ForecastFit {
   /** The chosen model (an ensemble is written `mean(a, b, c)`), with its transform. */
@@ -47,6 +57,12 @@ export interface ForecastFit {
   readonly backtestOrigins: number;
   /** The value at horizon step h (1-based) that the actual stays under with probability q, from backtest residual quantiles. */
   quantile(h: number, q: number): number;
+  /**
+   * Forecasts from the end of `newer` — the fitted series extended by later steps (same start and
+   * step, gaps allowed) — with the fitted parameters and the same residual quantiles, without
+   * refitting: cheap enough to call at every step between scheduled refits.
+   */
+  forecastFrom(newer: RegularSeries): ForecastPath;
 }
 
 const MAX_VALIDATION_ORIGINS = 400;
@@ -105,23 +121,38 @@ export function fitForecast(series: RegularSeries, options: FitOptions): Forecas
     if (meanAbsolute(ensembleResiduals) < scored[0].mae) [members, chosenResiduals] = [top, ensembleResiduals];
   }
 
-  const values = new Float64Array(horizon);
-  for (const member of members) {
-    const input = inputs.get(member.candidate.transform.name)!;
-    const fitted = member.candidate.model.fit(input, n, horizon);
-    const forecast = fitted.forecastAt(input.values, n - 1, horizon);
-    for (let h = 0; h < horizon; h++) values[h] += member.candidate.transform.inverse(forecast[h]) / members.length;
-  }
+  const fittedMembers = members.map((member) => ({ transform: member.candidate.transform, model: member.candidate.model.fit(inputs.get(member.candidate.transform.name)!, n, horizon) }));
+  const pointForecast = (inputOf: (transform: ValueTransform) => Float64Array, origin: number): Float64Array => {
+    const values = new Float64Array(horizon);
+    for (const member of fittedMembers) {
+      const forecast = member.model.forecastAt(inputOf(member.transform), origin, horizon);
+      for (let h = 0; h < horizon; h++) values[h] += member.transform.inverse(forecast[h]) / fittedMembers.length;
+    }
+    return values;
+  };
   const sortedResiduals = residualDistributions(chosenResiduals, horizon);
+  const path = (values: Float64Array, lastTimestampMs: number): ForecastPath => ({
+    lastTimestampMs,
+    values,
+    quantile: (h, q) => values[h - 1] + quantileSorted(sortedResiduals[h - 1], q),
+  });
+  const forecastFrom = (newer: RegularSeries): ForecastPath => {
+    if (newer.stepSeconds !== series.stepSeconds || newer.startMs !== series.startMs || newer.values.length < n) {
+      throw new RangeError(`forecastFrom needs the fitted series extended by later steps (start ${series.startMs}, step ${series.stepSeconds} s, ≥ ${n} steps)`);
+    }
+    const extended = fillGaps(newer.values, periods.daily).values;
+    const transformed = new Map<string, Float64Array>();
+    const inputOf = (t: ValueTransform) => transformed.get(t.name) ?? transformed.set(t.name, extended.map((v) => t.forward(v))).get(t.name)!;
+    return path(pointForecast(inputOf, newer.values.length - 1), newer.startMs + (newer.values.length - 1) * newer.stepSeconds * 1000);
+  };
   const scores = scored.map((s) => ({ name: s.candidate.name, meanAbsoluteError: s.mae }));
   return {
+    ...path(pointForecast((t) => inputs.get(t.name)!.values, n - 1), series.startMs + (n - 1) * series.stepSeconds * 1000),
     model: members.length === 1 ? members[0].candidate.name : `mean(${members.map((m) => m.candidate.name).join(", ")})`,
     stepSeconds: series.stepSeconds,
-    lastTimestampMs: series.startMs + (n - 1) * series.stepSeconds * 1000,
-    values,
     scores,
     backtestOrigins: origins.length,
-    quantile: (h, q) => values[h - 1] + quantileSorted(sortedResiduals[h - 1], q),
+    forecastFrom,
   };
 }
 
