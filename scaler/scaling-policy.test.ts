@@ -32,3 +32,28 @@ describe("decideReplicas", () => {
     expect(decideReplicas({ currentReplicas: 3, observedLoad: 300, forecastUpper: [300] }, policy).replicas).toBe(3);
   });
 });
+
+describe("decideReplicas with a target utilisation", () => {
+  const targeted: ScalingPolicy = { ...policy, targetUtilisation: 0.5 };
+
+  it("sizes the expected load at the target and the upper quantile within full capacity", () => {
+    const byPoint = decideReplicas({ currentReplicas: 5, observedLoad: 300, forecastPoint: [400, 500], forecastUpper: [600, 700] }, targeted);
+    expect(byPoint).toMatchObject({ replicas: 10, targetLoad: 1000, boundBy: "forecast" });
+    expect(byPoint.explanation).toMatch(/forecast peak 700 \(expected 500\).*at 50% target/);
+    const byUpper = decideReplicas({ currentReplicas: 5, observedLoad: 300, forecastPoint: [400, 500], forecastUpper: [600, 1300] }, targeted);
+    expect(byUpper).toMatchObject({ replicas: 13, targetLoad: 1300 });
+  });
+
+  it("keeps the observed load at the target when the forecast is lower", () => {
+    expect(decideReplicas({ currentReplicas: 10, observedLoad: 450, forecastPoint: [300], forecastUpper: [400] }, targeted)).toMatchObject({ replicas: 9, boundBy: "observed" });
+  });
+
+  it("without point forecasts holds the upper quantile to the target too", () => {
+    expect(decideReplicas({ currentReplicas: 5, observedLoad: 100, forecastUpper: [400] }, targeted)).toMatchObject({ replicas: 8, targetLoad: 800 });
+  });
+
+  it("rejects a target utilisation outside (0, 1]", () => {
+    expect(() => decideReplicas({ currentReplicas: 1, observedLoad: 1, forecastUpper: [] }, { ...policy, targetUtilisation: 0 })).toThrow(/targetUtilisation/);
+    expect(() => decideReplicas({ currentReplicas: 1, observedLoad: 1, forecastUpper: [] }, { ...policy, targetUtilisation: 70 })).toThrow(/targetUtilisation/);
+  });
+});

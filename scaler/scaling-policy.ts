@@ -8,6 +8,12 @@ export interface ScalingPolicy {
   readonly maxReplicas: number;
   /** Largest fraction of the current replicas removed in one decision (0–1). @default 0.1 */
   readonly maxScaleDownFraction: number;
+  /**
+   * Utilisation the expected load (observed now, point forecasts) may reach, as the HPA's target:
+   * the headroom above it absorbs short bursts. The upper-quantile forecast only has to fit within
+   * full capacity, since it already is the unlikely high. @default 1
+   */
+  readonly targetUtilisation?: number;
 }
 
 /** What the policy decides from. */
@@ -17,11 +23,13 @@ export interface ScalingInputs {
   readonly observedLoad: number;
   /** Upper-quantile forecasts for each step of the lead window (pod start-up + node provisioning); may be empty (fallback). */
   readonly forecastUpper: readonly number[];
+  /** Point forecasts for the same steps; when absent the upper quantile stands in for them. */
+  readonly forecastPoint?: readonly number[];
 }
 
 export interface ScalingDecision {
   readonly replicas: number;
-  /** The load the replicas are sized for: max(largest forecast in the lead window, observed). */
+  /** Capacity (load at 100% utilisation) the replicas are sized for: max(observed / target, point peak / target, upper peak). */
   readonly targetLoad: number;
   /** What bound the result: forecast, observed, step-down limit, floor or ceiling. */
   readonly boundBy: "forecast" | "observed" | "step-down" | "floor" | "ceiling";
@@ -30,16 +38,22 @@ export interface ScalingDecision {
 }
 
 /**
- * Replicas for the largest upper-quantile forecast over the lead window, never below what the
- * observed load needs now, removing at most `maxScaleDownFraction` of the pods per decision, within
+ * Replicas for the lead window's forecasts — the expected load at the target utilisation and the
+ * upper-quantile load within full capacity — never below what the observed load needs now at the
+ * target, removing at most `maxScaleDownFraction` of the pods per decision, within
  * [minReplicas, maxReplicas] (the ceiling wins over everything: it is the budget).
  */
 export function decideReplicas(inputs: ScalingInputs, policy: ScalingPolicy): ScalingDecision {
   if (!(policy.capacityPerPod > 0)) throw new RangeError(`capacityPerPod must be > 0, got ${policy.capacityPerPod}`);
-  const peak = inputs.forecastUpper.reduce((max, v) => (Number.isFinite(v) ? Math.max(max, v) : max), -Infinity);
+  const target = policy.targetUtilisation ?? 1;
+  if (!(target > 0 && target <= 1)) throw new RangeError(`targetUtilisation must be in (0, 1], got ${target}`);
+  const peakOf = (values: readonly number[]) => values.reduce((max, v) => (Number.isFinite(v) ? Math.max(max, v) : max), -Infinity);
+  const peak = peakOf(inputs.forecastUpper);
+  const pointPeak = inputs.forecastPoint ? peakOf(inputs.forecastPoint) : peak;
   const observed = Math.max(0, inputs.observedLoad);
-  const forecastLeads = peak > observed;
-  const targetLoad = forecastLeads ? peak : observed;
+  const forecastNeed = Math.max(pointPeak / target, peak);
+  const forecastLeads = forecastNeed > observed / target;
+  const targetLoad = forecastLeads ? forecastNeed : observed / target;
   const needed = Math.ceil(targetLoad / policy.capacityPerPod - 1e-9);
   let replicas = needed;
   let boundBy: ScalingDecision["boundBy"] = forecastLeads ? "forecast" : "observed";
@@ -47,7 +61,8 @@ export function decideReplicas(inputs: ScalingInputs, policy: ScalingPolicy): Sc
   if (replicas < stepDownFloor) [replicas, boundBy] = [stepDownFloor, "step-down"];
   if (replicas < policy.minReplicas) [replicas, boundBy] = [policy.minReplicas, "floor"];
   if (replicas > policy.maxReplicas) [replicas, boundBy] = [policy.maxReplicas, "ceiling"];
-  const peakText = Number.isFinite(peak) ? `forecast peak ${round(peak)} over the next ${inputs.forecastUpper.length} step(s)` : "no forecast (reactive fallback)";
+  const pointText = inputs.forecastPoint && Number.isFinite(pointPeak) ? ` (expected ${round(pointPeak)})` : "";
+  const peakText = Number.isFinite(peak) ? `forecast peak ${round(peak)}${pointText} over the next ${inputs.forecastUpper.length} step(s)` : "no forecast (reactive fallback)";
   const reasons: Record<ScalingDecision["boundBy"], string> = {
     forecast: `sized for the ${peakText}`,
     observed: `sized for the observed load (${peakText} is lower)`,
@@ -59,7 +74,7 @@ export function decideReplicas(inputs: ScalingInputs, policy: ScalingPolicy): Sc
     replicas,
     targetLoad,
     boundBy,
-    explanation: `${inputs.currentReplicas} → ${replicas} replicas: observed ${round(observed)}, ${peakText}, ${round(policy.capacityPerPod)} per pod; ${reasons[boundBy]}`,
+    explanation: `${inputs.currentReplicas} → ${replicas} replicas: observed ${round(observed)}, ${peakText}, ${round(policy.capacityPerPod)} per pod at ${round(target * 100)}% target; ${reasons[boundBy]}`,
   };
 }
 
