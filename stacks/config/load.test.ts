@@ -74,6 +74,12 @@ describe("bad configuration is reported as `path: problem (allowed: …)`", () =
     expect(problems.some((p) => expected.test(p))).toBe(true);
   });
 
+  it("rejects a stack name that cannot prefix AWS physical names", () => {
+    expect(problemsOf("Production-EU-West-Primary-Stack", prod())).toEqual([
+      'stack name: "Production-EU-West-Primary-Stack" cannot prefix AWS physical names (icna-<stack>-…) (allowed: 2–29 characters: lower-case letters, digits and hyphens, starting with a letter)',
+    ]);
+  });
+
   it("lists every problem at once, schema and cross-field alike", () => {
     let settings = edit("icna:network", (n) => (n.cidr = "bogus"));
     settings = withEdit(settings, "icna:traffic", (t) => (t.weights = { blue: 0, green: 0 }));

@@ -69,8 +69,14 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
 }
 
 /** Validates settings and reports every problem at once; returns the schema's typed input. */
+/** Physical names are `icna-<stack>-<part>`; the tightest AWS limit is ElastiCache's 40-character replication group id. */
+export const STACK_NAME = /^[a-z][a-z0-9-]{0,27}[a-z0-9]$/;
+
 export function validateSettings(stack: string, values: Readonly<Record<string, string>>): StackConfigInput {
   const { raw, problems } = rawSettings(values);
+  if (!STACK_NAME.test(stack)) {
+    problems.push({ path: "stack name", message: `"${stack}" cannot prefix AWS physical names (icna-<stack>-…)`, allowed: "2–29 characters: lower-case letters, digits and hyphens, starting with a letter" });
+  }
   const parsed = stackConfigSchema.safeParse(raw);
   if (parsed.success) {
     problems.push(...CROSS_FIELD_CHECKS.flatMap(({ check }) => check(parsed.data)));
