@@ -7,6 +7,11 @@ export function typeChainOfUrn(urn: string): string[] {
   return parts.length >= 4 ? parts[2].split("$") : [];
 }
 
+/** True when the source recorded which inputs each dependency comes from (the engine does; an offline plan may not). */
+export function hasPerInputDependencies(resource: PolicyResource): boolean {
+  return resource.propertyDependencies !== undefined && Object.keys(resource.propertyDependencies).length > 0;
+}
+
 /** Which resources an input refers to, as far as the preview lets us tell. */
 export interface References {
   /** Resources of the stack the input refers to. */
@@ -120,7 +125,7 @@ export class ResourceGraph {
     if (pending > 0) {
       const perInput = resource.propertyDependencies?.[property];
       const exclude = new Set((options.exclude ?? []).map((r) => r.urn));
-      const urns = perInput ?? (options.viaDependencies && !resource.propertyDependencies ? resource.dependencies ?? [] : []);
+      const urns = perInput ?? (options.viaDependencies && !hasPerInputDependencies(resource) ? resource.dependencies ?? [] : []);
       const candidates = urns
         .map((urn) => this.byUrn(urn))
         .filter((r): r is PolicyResource => r !== undefined && options.types.includes(r.type) && !exclude.has(r.urn));

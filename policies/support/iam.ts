@@ -94,9 +94,16 @@ export function parsePolicyDocument(document: unknown, path = "policy"): Stateme
   });
 }
 
+const compiled = new Map<string, RegExp>();
+
 function globToRegExp(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${escaped}$`, "i");
+  let regexp = compiled.get(pattern);
+  if (!regexp) {
+    const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    regexp = new RegExp(`^${escaped}$`, "i");
+    compiled.set(pattern, regexp);
+  }
+  return regexp;
 }
 
 /** True when an action pattern (`iam:*`, `iam:Put*`, `*`) covers the action. */

@@ -13,19 +13,23 @@ function sameCluster(graph: ResourceGraph, a: PolicyResource, b: PolicyResource)
   return a.provider === undefined || b.provider === undefined || providerOf(a) === providerOf(b);
 }
 
-function checkWorkload(graph: ResourceGraph, workload: PolicyResource): Finding[] {
+/** Budgets by namespace ("unknown" collects those whose namespace is computed). */
+function budgetsByNamespace(graph: ResourceGraph): Map<string, PolicyResource[]> {
+  const index = new Map<string, PolicyResource[]>();
+  for (const pdb of graph.ofType(TYPES.k8sPodDisruptionBudget)) {
+    const namespace = namespaceOf(pdb);
+    index.set(namespace, [...(index.get(namespace) ?? []), pdb]);
+  }
+  return index;
+}
+
+function checkWorkload(graph: ResourceGraph, budgets: Map<string, PolicyResource[]>, workload: PolicyResource): Finding[] {
   const namespace = namespaceOf(workload);
   if (namespace === "unknown") throw new UndecidableError(`namespace of ${label(workload)}`);
   const labels = podLabelsOf(workload) ?? {};
-  let uncertain = false;
-  for (const pdb of graph.ofType(TYPES.k8sPodDisruptionBudget)) {
+  let uncertain = (budgets.get("unknown") ?? []).some((pdb) => sameCluster(graph, pdb, workload));
+  for (const pdb of budgets.get(namespace) ?? []) {
     if (!sameCluster(graph, pdb, workload)) continue;
-    const pdbNamespace = namespaceOf(pdb);
-    if (pdbNamespace === "unknown") {
-      uncertain = true;
-      continue;
-    }
-    if (pdbNamespace !== namespace) continue;
     const match = selectorMatches(record(pdb.props, "spec.selector"), labels);
     if (match === "yes") return [];
     if (match === "unknown") uncertain = true;
@@ -47,6 +51,7 @@ export const k8sProdPodDisruptionBudget: StackRule = {
   evaluate(_resources, ctx) {
     const workloads = ctx.graph.ofType(...SERVING_WORKLOADS);
     if (workloads.length === 0) return "not-applicable";
-    return perItem(workloads, (w) => w, (w) => checkWorkload(ctx.graph, w));
+    const budgets = budgetsByNamespace(ctx.graph);
+    return perItem(workloads, (w) => w, (w) => checkWorkload(ctx.graph, budgets, w));
   },
 };

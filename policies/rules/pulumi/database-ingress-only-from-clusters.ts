@@ -1,4 +1,4 @@
-import { ResourceGraph } from "../../graph";
+import { hasPerInputDependencies, ResourceGraph } from "../../graph";
 import { Finding, PolicyResource } from "../../model";
 import { label, LEVELS, perItem, StackRule, violation } from "../../rule";
 import { clusterSecurityGroups, ClusterSecurityGroups } from "../../support/cluster-security-groups";
@@ -43,7 +43,7 @@ function analyse(graph: ResourceGraph, storeGroups: ReadonlySet<PolicyResource>)
   }
   for (const rule of graph.ofType(...SECURITY_GROUP_RULE_TYPES)) {
     const targetValue = rule.props[RULE_TARGET_PROPERTY];
-    const exact = rule.propertyDependencies !== undefined || (typeof targetValue === "string" && !isUnknown(targetValue));
+    const exact = hasPerInputDependencies(rule) || (typeof targetValue === "string" && !isUnknown(targetValue));
     const refs = graph.references(rule, RULE_TARGET_PROPERTY, { types: [TYPES.securityGroup], viaDependencies: true });
     let targets = refs.resources;
     if (!exact || refs.resources.length > 1) {
