@@ -8,6 +8,7 @@ import { registerWatch } from "./watch";
 import { registerForecast } from "./forecast";
 import { registerScaler } from "./scaler";
 import { registerDeploy } from "./deploy";
+import { registerPolicy } from "./policy";
 
 /** Every `icna` subcommand registers itself here, one file per command. */
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerReview, registerDr, registerDetect, registerJudge, registerCutover, registerWatch, registerForecast, registerScaler, registerDeploy];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerReview, registerDr, registerDetect, registerJudge, registerCutover, registerWatch, registerForecast, registerScaler, registerPolicy, registerDeploy];
