@@ -1,6 +1,12 @@
 import { PlannedStack, planStack } from "../../plan/stack-plan";
 import { comparePlans } from "./compare-plans";
-import { INTENDED_DIFFERENCES, IntendedDifferenceRule, NORMALISATIONS, ParityContext, ParitySide } from "./intended-differences";
+import {
+  INTENDED_DIFFERENCES,
+  IntendedDifferenceRule,
+  NORMALISATIONS,
+  ParityContext,
+  ParitySide,
+} from "./intended-differences";
 import type { AcceptedDifference, ParityFinding, ParityReport, PolicyComparison } from "./model";
 import { normaliseResource, normaliserFor, NormalisedResource } from "./normalise";
 import { comparePolicies, PolicyEvaluator, PolicyStackKind } from "./policy-parity";
@@ -63,7 +69,8 @@ function pairing(context: ParityContext): ParityFinding[] {
   ];
 }
 
-const policyKind = (environment: string): PolicyStackKind => (environment === "prod" || environment === "dr" ? environment : "dev");
+const policyKind = (environment: string): PolicyStackKind =>
+  environment === "prod" || environment === "dr" ? environment : "dev";
 
 /** Compares a primary stack's offline plan with its DR stack's and sorts every difference into intended and unintended. */
 export function checkParity(primary: PlannedStack, dr: PlannedStack, options: ParityOptions = {}): ParityReport {

@@ -17,7 +17,8 @@ export interface ParityContext {
   readonly dr: ParitySide;
 }
 
-const resourceOf = (finding: ParityFinding, side: ParitySide) => side.resources.get(`${finding.resourceType}::${finding.resourceName}`);
+const resourceOf = (finding: ParityFinding, side: ParitySide) =>
+  side.resources.get(`${finding.resourceType}::${finding.resourceName}`);
 
 /** A difference between the primary and the DR stack that is there on purpose. */
 export interface IntendedDifferenceRule {
@@ -29,8 +30,16 @@ export interface IntendedDifferenceRule {
 }
 
 const never = (): boolean => false;
-const lastKey = (path: string | undefined): string => (path ?? "").replace(/\[\d+\]/g, "").split(".").pop() ?? "";
-const pathHas = (path: string | undefined, key: string): boolean => (path ?? "").replace(/\[\d+\]/g, "").split(".").includes(key);
+const lastKey = (path: string | undefined): string =>
+  (path ?? "")
+    .replace(/\[\d+\]/g, "")
+    .split(".")
+    .pop() ?? "";
+const pathHas = (path: string | undefined, key: string): boolean =>
+  (path ?? "")
+    .replace(/\[\d+\]/g, "")
+    .split(".")
+    .includes(key);
 
 /** Capacity settings: the pilot light runs small and is scaled to the primary's size at failover. */
 const SIZE_KEYS = new Set([
@@ -58,9 +67,27 @@ const SIZE_KEYS = new Set([
 ]);
 
 /** Inputs that say where a database's data comes from. */
-const DATA_SOURCE_KEYS = new Set(["replicateSourceDb", "restoreToPointInTime", "snapshotIdentifier", "snapshotArns", "snapshotName", "globalReplicationGroupId"]);
+const DATA_SOURCE_KEYS = new Set([
+  "replicateSourceDb",
+  "restoreToPointInTime",
+  "snapshotIdentifier",
+  "snapshotArns",
+  "snapshotName",
+  "globalReplicationGroupId",
+]);
+/** Settings a replica has its own value for: it has no final snapshot of its own to keep. */
+const REPLICA_SETTINGS = new Set(["skipFinalSnapshot"]);
 /** Inputs a replica or a restored database takes from its source instead of from config. */
-const INHERITED_KEYS = new Set(["username", "dbName", "manageMasterUserPassword", "masterUserSecretKmsKeyId", "engineVersion", "engine", "backupRetentionPeriod", "finalSnapshotIdentifier"]);
+const INHERITED_KEYS = new Set([
+  "username",
+  "dbName",
+  "manageMasterUserPassword",
+  "masterUserSecretKmsKeyId",
+  "engineVersion",
+  "engine",
+  "backupRetentionPeriod",
+  "finalSnapshotIdentifier",
+]);
 
 function drResourceStartsFromExistingData(finding: ParityFinding, context: ParityContext): boolean {
   const inputs = resourceOf(finding, context.dr)?.inputs ?? {};
@@ -83,8 +110,9 @@ const providerUrnOf = (reference: string | undefined) => reference?.split("::").
 function colourBoundUrns(side: ParitySide, colour: string): Set<string> {
   const prefix = `icna-{stack}-${colour}`;
   const bound = new Set<string>();
-  for (const r of side.resources.values()) if (r.name === prefix || r.name.startsWith(`${prefix}-`)) bound.add(r.original.urn);
-  for (let grew = true; grew; ) {
+  for (const r of side.resources.values())
+    if (r.name === prefix || r.name.startsWith(`${prefix}-`)) bound.add(r.original.urn);
+  for (let grew = true; grew;) {
     grew = false;
     for (const { original } of side.resources.values()) {
       if (bound.has(original.urn)) continue;
@@ -113,10 +141,27 @@ function primaryResourceInDrRegion(finding: ParityFinding, context: ParityContex
  * what was made equal and why.
  */
 export const NORMALISATIONS: readonly IntendedDifferenceRule[] = [
-  { id: "stack-prefix", reason: "Physical names and URNs carry the stack name: both sides are compared as icna-{stack}.", accepts: never },
-  { id: "region", reason: "The DR stack runs in its own region: region and availability-zone names are compared as {region}.", accepts: never },
-  { id: "network-block", reason: "DR has its own, non-overlapping VPC block (so the networks can be peered): addresses are compared by their offset in the block.", accepts: never },
-  { id: "public-hostname", reason: "DR serves under its own hostname and hosted zone; failover re-points the primary's hostname at DR.", accepts: never },
+  {
+    id: "stack-prefix",
+    reason: "Physical names and URNs carry the stack name: both sides are compared as icna-{stack}.",
+    accepts: never,
+  },
+  {
+    id: "region",
+    reason: "The DR stack runs in its own region: region and availability-zone names are compared as {region}.",
+    accepts: never,
+  },
+  {
+    id: "network-block",
+    reason:
+      "DR has its own, non-overlapping VPC block (so the networks can be peered): addresses are compared by their offset in the block.",
+    accepts: never,
+  },
+  {
+    id: "public-hostname",
+    reason: "DR serves under its own hostname and hosted zone; failover re-points the primary's hostname at DR.",
+    accepts: never,
+  },
 ];
 
 /** Differences accepted after normalisation, in the order they are tried. */
@@ -128,18 +173,25 @@ export const INTENDED_DIFFERENCES: readonly IntendedDifferenceRule[] = [
   },
   {
     id: "sizes-and-counts",
-    reason: "The pilot light runs at minimum size (node groups, instance classes, broker and replica counts); failover scales it to the primary's size.",
-    accepts: (f) => f.kind === "input-difference" && (SIZE_KEYS.has(lastKey(f.path)) || pathHas(f.path, "scalingConfig")),
+    reason:
+      "The pilot light runs at minimum size (node groups, instance classes, broker and replica counts); failover scales it to the primary's size.",
+    accepts: (f) =>
+      f.kind === "input-difference" && (SIZE_KEYS.has(lastKey(f.path)) || pathHas(f.path, "scalingConfig")),
   },
   {
     id: "data-source",
-    reason: "DR databases start from the primary's data (cross-region read replica or replicated backups), and inherit engine version, master user and database name from it.",
+    reason:
+      "DR databases start from the primary's data (cross-region read replica or replicated backups), and inherit engine version, master user and database name from it (a replica keeps no final snapshot of its own).",
     accepts: (f, context) =>
-      ((f.kind === "input-difference" || f.kind === "version-skew") && (DATA_SOURCE_KEYS.has((f.path ?? "").split(".")[0]) || (INHERITED_KEYS.has(lastKey(f.path)) && f.dr === undefined && drResourceStartsFromExistingData(f, context)))),
+      (f.kind === "input-difference" || f.kind === "version-skew") &&
+      (DATA_SOURCE_KEYS.has((f.path ?? "").split(".")[0]) ||
+        (((INHERITED_KEYS.has(lastKey(f.path)) && f.dr === undefined) || REPLICA_SETTINGS.has(lastKey(f.path))) &&
+          drResourceStartsFromExistingData(f, context))),
   },
   {
     id: "backup-replication-on-primary",
-    reason: "The primary replicates its automated backups into the DR region; those resources (replication, DR-region key) belong to the primary stack.",
+    reason:
+      "The primary replicates its automated backups into the DR region; those resources (replication, DR-region key) belong to the primary stack.",
     accepts: (f, context) => f.kind === "missing-component" && primaryResourceInDrRegion(f, context),
   },
   {
@@ -149,19 +201,28 @@ export const INTENDED_DIFFERENCES: readonly IntendedDifferenceRule[] = [
     accepts: (f, context) => {
       if (f.kind !== "missing-component") return false;
       const urn = resourceOf(f, context.primary)?.original.urn;
-      return urn !== undefined && pilotLightColours(context).some((colour) => colourBoundUrns(context.primary, colour).has(urn));
+      return (
+        urn !== undefined &&
+        pilotLightColours(context).some((colour) => colourBoundUrns(context.primary, colour).has(urn))
+      );
     },
   },
   {
     id: "traffic-weights",
-    reason: "Route 53 weights are each stack's traffic state, not its shape; failover moves the primary hostname's weights.",
-    accepts: (f) => f.kind === "input-difference" && f.resourceType === "aws:route53/record:Record" && pathHas(f.path, "weightedRoutingPolicies"),
+    reason:
+      "Route 53 weights are each stack's traffic state, not its shape; failover moves the primary hostname's weights.",
+    accepts: (f) =>
+      f.kind === "input-difference" &&
+      f.resourceType === "aws:route53/record:Record" &&
+      pathHas(f.path, "weightedRoutingPolicies"),
   },
   {
     id: "replication-source",
-    reason: "A cross-region read replica and MSK Replicator name their source in the primary region: that reference is the replication itself.",
+    reason:
+      "A cross-region read replica and MSK Replicator name their source in the primary region: that reference is the replication itself.",
     accepts: (f) =>
       f.kind === "primary-reference" &&
-      ((f.resourceType === "aws:rds/instance:Instance" && f.path === "replicateSourceDb") || f.resourceType === "aws:msk/replicator:Replicator"),
+      ((f.resourceType === "aws:rds/instance:Instance" && f.path === "replicateSourceDb") ||
+        f.resourceType === "aws:msk/replicator:Replicator"),
   },
 ];

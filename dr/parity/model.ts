@@ -40,7 +40,8 @@ export interface AcceptedDifference {
 }
 
 /** Whether the policy comparison ran. */
-export type PolicyComparison = { readonly ran: true; readonly rulesEvaluated: number } | { readonly ran: false; readonly reason: string };
+export type PolicyComparison =
+  { readonly ran: true; readonly rulesEvaluated: number } | { readonly ran: false; readonly reason: string };
 
 /** The result of `icna dr check`. */
 export interface ParityReport {

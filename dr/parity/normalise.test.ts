@@ -10,7 +10,13 @@ const prod: Normaliser = {
     { placeholder: "{region}", text: "us-east-1" },
   ],
 };
-const dr: Normaliser = { vpcCidr: "10.41.0.0/16", substitutions: [{ placeholder: "icna-{stack}", text: "icna-dr" }, { placeholder: "{region}", text: "us-west-2" }] };
+const dr: Normaliser = {
+  vpcCidr: "10.41.0.0/16",
+  substitutions: [
+    { placeholder: "icna-{stack}", text: "icna-dr" },
+    { placeholder: "{region}", text: "us-west-2" },
+  ],
+};
 
 describe("normaliseString", () => {
   it("compares the same subnet layout in two VPC blocks as equal offsets", () => {
@@ -23,7 +29,9 @@ describe("normaliseString", () => {
   it("replaces the stack prefix, URN stack and region (AZ names included)", () => {
     expect(normaliseString("icna-prod-private-us-east-1b", prod)).toBe("icna-{stack}-private-{region}b");
     expect(normaliseString("icna-dr-private-us-west-2b", dr)).toBe("icna-{stack}-private-{region}b");
-    expect(normaliseString("urn:pulumi:prod::icna::x::icna-prod", prod)).toBe("urn:pulumi:{stack}::icna::x::icna-{stack}");
+    expect(normaliseString("urn:pulumi:prod::icna::x::icna-prod", prod)).toBe(
+      "urn:pulumi:{stack}::icna::x::icna-{stack}",
+    );
   });
 });
 

@@ -43,7 +43,7 @@ function normaliseAddress(text: string, vpcCidr: string): string | undefined {
   const value = parseCidr(`${match[1]}${match[2] ?? "/32"}`);
   if (typeof vpc === "string" || typeof value === "string") return undefined;
   const mask = vpc.prefix === 0 ? 0 : (~0 << (32 - vpc.prefix)) >>> 0;
-  if (value.prefix < vpc.prefix || ((value.base & mask) >>> 0) !== vpc.base) return undefined;
+  if (value.prefix < vpc.prefix || (value.base & mask) >>> 0 !== vpc.base) return undefined;
   return `{vpc}+${value.base - vpc.base}${match[2] ?? ""}`;
 }
 
@@ -61,7 +61,9 @@ export function normaliseValue(value: PlanValue, normaliser: Normaliser): PlanVa
   if (typeof value === "string") return normaliseString(value, normaliser);
   if (Array.isArray(value)) return value.map((v) => normaliseValue(v, normaliser));
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [normaliseString(k, normaliser), normaliseValue(v, normaliser)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [normaliseString(k, normaliser), normaliseValue(v, normaliser)]),
+    );
   }
   return value;
 }
@@ -80,5 +82,12 @@ export interface NormalisedResource {
 export function normaliseResource(resource: PlanResource, normaliser: Normaliser): NormalisedResource {
   const name = normaliseString(resource.name, normaliser);
   const inputs = normaliseValue(resource.inputs, normaliser) as Record<string, PlanValue>;
-  return { key: `${resource.type}::${name}`, type: resource.type, name, inputs, protect: resource.protect, original: resource };
+  return {
+    key: `${resource.type}::${name}`,
+    type: resource.type,
+    name,
+    inputs,
+    protect: resource.protect,
+    original: resource,
+  };
 }

@@ -8,7 +8,10 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 export function primaryRegionPatterns(primaryRegion: string): { what: string; pattern: RegExp }[] {
   const region = escape(primaryRegion);
   return [
-    { what: "the primary region's EKS OIDC issuer (IRSA trust must name the DR cluster's issuer)", pattern: new RegExp(`oidc\\.eks\\.${region}\\.amazonaws\\.com`) },
+    {
+      what: "the primary region's EKS OIDC issuer (IRSA trust must name the DR cluster's issuer)",
+      pattern: new RegExp(`oidc\\.eks\\.${region}\\.amazonaws\\.com`),
+    },
     { what: "an ARN in the primary region", pattern: new RegExp(`arn:aws[a-z-]*:[a-z0-9-]+:${region}:`) },
   ];
 }
@@ -19,12 +22,17 @@ function strings(value: PlanValue, path: string): [string, string][] {
     return [[path, value]];
   }
   if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, `${path}[${i}]`));
-  if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k));
+  if (value !== null && typeof value === "object")
+    return Object.entries(value).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k));
   return [];
 }
 
 /** Every DR input that still names the primary region (raw text, so nothing is hidden by normalisation). */
-export function findPrimaryReferences(drResources: readonly PlanResource[], primaryRegion: string, drNormaliser: Normaliser): ParityFinding[] {
+export function findPrimaryReferences(
+  drResources: readonly PlanResource[],
+  primaryRegion: string,
+  drNormaliser: Normaliser,
+): ParityFinding[] {
   const patterns = primaryRegionPatterns(primaryRegion);
   const findings: ParityFinding[] = [];
   for (const resource of drResources) {
