@@ -1,4 +1,8 @@
+import * as readline from "node:readline/promises";
 import type { Command } from "commander";
+import { RunbookAborted, RunbookStepFailed } from "../../dr/failover/run-runbook";
+import { runDrOperation } from "../../dr/failover/run-dr-operation";
+import type { Operation } from "../../dr/failover/runbook-model";
 import { checkStackParity } from "../../dr/parity/check-parity";
 import { parityToText } from "../../dr/parity/render-parity";
 import { evaluatePolicies } from "../../policies/evaluate";
@@ -14,8 +18,13 @@ export interface DrCheckOptions {
 export const PARITY_FAILED_EXIT_CODE = 1;
 
 const requireStacks = (command: string, options: { from?: string; to?: string }): { from: string; to: string } => {
-  if (!options.from || !options.to) throw new CliError(`dr ${command} needs --from <primary stack> and --to <dr stack> (e.g. --from prod --to dr)`, 1);
-  if (options.from === options.to) throw new CliError(`dr ${command}: --from and --to are both "${options.from}"; name the primary and its DR stack`, 1);
+  if (!options.from || !options.to)
+    throw new CliError(`dr ${command} needs --from <primary stack> and --to <dr stack> (e.g. --from prod --to dr)`, 1);
+  if (options.from === options.to)
+    throw new CliError(
+      `dr ${command}: --from and --to are both "${options.from}"; name the primary and its DR stack`,
+      1,
+    );
   return { from: options.from, to: options.to };
 };
 
@@ -26,14 +35,102 @@ export async function drCheck(options: DrCheckOptions): Promise<number> {
   return report.ok ? 0 : PARITY_FAILED_EXIT_CODE;
 }
 
+export interface DrOperationCliOptions {
+  readonly from?: string;
+  readonly to?: string;
+  readonly dryRun?: boolean;
+  readonly yes?: boolean;
+  readonly state?: string;
+  readonly failoverState?: string;
+  readonly json?: boolean;
+}
+
+/** Exit code of a step that failed (the state file records it; re-running resumes there). */
+export const STEP_FAILED_EXIT_CODE = 3;
+
+async function askOnTerminal(question: string): Promise<boolean> {
+  if (!process.stdin.isTTY)
+    throw new CliError(
+      "the next step is irreversible and there is no terminal to confirm it: re-run with --yes once you are sure",
+      1,
+    );
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+export async function drOperation(operation: Operation, options: DrOperationCliOptions): Promise<number> {
+  const { from, to } = requireStacks(operation, options);
+  try {
+    const result = await runDrOperation({
+      operation,
+      from,
+      to,
+      ...(options.dryRun ? { dryRun: true } : {}),
+      ...(options.state ? { stateFile: options.state } : {}),
+      ...(options.failoverState ? { failoverStateFile: options.failoverState } : {}),
+      ...(options.yes ? {} : { confirm: askOnTerminal }),
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
+    if (result.kind === "plan") process.stdout.write(result.text + "\n");
+    else
+      process.stdout.write(
+        options.json
+          ? JSON.stringify(result.state, null, 2) + "\n"
+          : `${operation} ${from} → ${to}: ${result.state.status}\n`,
+      );
+    return 0;
+  } catch (error) {
+    if (error instanceof RunbookStepFailed) throw new CliError(error.message, STEP_FAILED_EXIT_CODE);
+    if (error instanceof RunbookAborted) throw new CliError(error.message, 1);
+    if (error instanceof CliError) throw error;
+    // Config and pairing problems (no data source, wrong DR region) are the operator's to fix.
+    if (
+      error instanceof Error &&
+      !(error instanceof TypeError) &&
+      !(error instanceof RangeError) &&
+      error.name === "Error"
+    )
+      throw new CliError(`dr ${operation}: ${error.message}`, 1);
+    throw error;
+  }
+}
+
 export function registerDr(program: Command): void {
-  const dr = program.command("dr").description("Disaster recovery: parity of the DR stack with its primary, failover and failback");
+  const dr = program
+    .command("dr")
+    .description("Disaster recovery: parity of the DR stack with its primary, failover and failback");
   dr.command("check")
-    .description("Plan both stacks offline and report every difference that is not an intended DR difference (exit 1 if any)")
+    .description(
+      "Plan both stacks offline and report every difference that is not an intended DR difference (exit 1 if any)",
+    )
     .option("--from <stack>", "the primary stack, e.g. prod")
     .option("--to <stack>", "its disaster-recovery stack, e.g. dr")
     .option("--json", "print the machine-readable report")
     .action(async (options: DrCheckOptions) => {
       process.exitCode = await drCheck(options);
     });
+  for (const operation of ["failover", "failback"] as const) {
+    const command = dr
+      .command(operation)
+      .description(
+        operation === "failover"
+          ? "Fail over to the DR stack: freeze deploys, promote the database replica, run DR at production size, re-point DNS, verify, report RTO/RPO (resumable)"
+          : "Fail back to the primary once it is back and its database replicates from DR: the failover in reverse (resumable)",
+      )
+      .option("--from <stack>", "the primary stack, e.g. prod")
+      .option("--to <stack>", "its disaster-recovery stack, e.g. dr")
+      .option("--dry-run", "print the full ordered plan; needs no credentials and calls nothing")
+      .option("--yes", "do not ask before the irreversible promotion")
+      .option("--state <file>", "state file to resume from (default .icna/dr/<from>-<to>-<operation>.json)")
+      .option("--json", "print the final state as JSON");
+    if (operation === "failback")
+      command.option("--failover-state <file>", "the failover's state file (it recorded DR's config before failover)");
+    command.action(async (options: DrOperationCliOptions) => {
+      process.exitCode = await drOperation(operation, options);
+    });
+  }
 }

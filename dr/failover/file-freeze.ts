@@ -1,0 +1,44 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { DeploymentFreeze, FreezeRecord } from "./ports";
+
+/**
+ * Deployment freeze as one JSON file per stack (`<dir>/<stack>.json`). Deploy commands call
+ * `assertDeployAllowed` before `pulumi up`; in CI, keep the directory in the repository so a freeze is a commit.
+ */
+export class FileDeploymentFreeze implements DeploymentFreeze {
+  constructor(private readonly dir: string) {}
+
+  private file(stack: string): string {
+    return path.join(this.dir, `${stack}.json`);
+  }
+
+  async status(stack: string): Promise<FreezeRecord | undefined> {
+    const file = this.file(stack);
+    if (!fs.existsSync(file)) return undefined;
+    return JSON.parse(await fs.promises.readFile(file, "utf8")) as FreezeRecord;
+  }
+
+  async freeze(record: FreezeRecord): Promise<void> {
+    if (await this.status(record.stack)) return;
+    await fs.promises.mkdir(this.dir, { recursive: true });
+    await fs.promises
+      .writeFile(this.file(record.stack), JSON.stringify(record, null, 2) + "\n", { flag: "wx" })
+      .catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== "EEXIST") throw error;
+      });
+  }
+
+  async unfreeze(stack: string): Promise<void> {
+    await fs.promises.rm(this.file(stack), { force: true });
+  }
+}
+
+/** Throws with the freeze's reason when deployments of the stack are frozen. */
+export async function assertDeployAllowed(freeze: DeploymentFreeze, stack: string): Promise<void> {
+  const record = await freeze.status(stack);
+  if (record)
+    throw new Error(
+      `deployments of ${stack} are frozen since ${record.since} by ${record.by}: ${record.reason}. Finish or fail back the DR operation first (icna dr failback).`,
+    );
+}

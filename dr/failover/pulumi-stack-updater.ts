@@ -1,0 +1,33 @@
+import { LocalWorkspace } from "@pulumi/pulumi/automation";
+import type { ConfigEdit, StackUpdater, StackUpdateResult } from "./ports";
+
+/**
+ * `pulumi up` through the Automation API: selects the stack in the project directory, writes the config
+ * edits as typed values (`pulumi config set-all --json` semantics, so objects stay objects in
+ * Pulumi.<stack>.yaml), then runs a non-interactive update. Idempotent: the same edits on an updated stack
+ * change nothing. Not run here (no Pulumi CLI in this environment).
+ */
+export class AutomationApiStackUpdater implements StackUpdater {
+  constructor(
+    private readonly workDir: string,
+    private readonly log: (line: string) => void = () => undefined,
+  ) {}
+
+  async update(stackName: string, edits: readonly ConfigEdit[]): Promise<StackUpdateResult> {
+    const stack = await LocalWorkspace.selectStack({ stackName, workDir: this.workDir });
+    const set = Object.fromEntries(
+      edits
+        .filter((e) => e.value !== undefined)
+        .map((e) => [
+          e.key,
+          typeof e.value === "string"
+            ? { value: e.value, secret: false }
+            : { value: JSON.stringify(e.value), objectValue: e.value, secret: false },
+        ]),
+    );
+    if (Object.keys(set).length > 0) await stack.setAllConfigJson(JSON.stringify(set));
+    for (const edit of edits.filter((e) => e.value === undefined)) await stack.removeConfig(edit.key);
+    const result = await stack.up({ onOutput: (out) => this.log(out.trimEnd()), color: "never" });
+    return { changes: { ...(result.summary.resourceChanges ?? {}) } };
+  }
+}
