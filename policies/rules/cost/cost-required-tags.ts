@@ -36,6 +36,8 @@ export const TAGGED_TYPES = [
   TYPES.iamRole,
 ];
 
+const REMOTE_COMPONENTS = [TYPES.eksCluster, TYPES.eksManagedNodeGroup];
+
 export const costRequiredTags: ResourceRule = {
   scope: "resource",
   name: "cost-required-tags",
@@ -47,6 +49,8 @@ export const costRequiredTags: ResourceRule = {
   resourceTypes: TAGGED_TYPES,
   remediation: "Set the tags once as the AWS provider's defaultTags (icna:tags in the stack config), or on the resource.",
   evaluate(resource, ctx) {
+    // Children of the @pulumi/eks components get their tags from the component's `tags`, checked on the component.
+    if (ctx.graph.hasAncestorOfType(resource, REMOTE_COMPONENTS)) return "not-applicable";
     const tags = effectiveTags(ctx.graph, resource);
     const missing = REQUIRED_TAGS.filter((key) => tags[key] === undefined || tags[key] === "");
     const findings = [];

@@ -1,6 +1,8 @@
 import { UNKNOWN } from "../../../plan/model";
 import { set } from "../../test-support/change";
 import { RuleCase } from "../../test-support/cases";
+import { urnOf } from "../../test-support/compliant-stack";
+import { TYPES } from "../../support/types";
 
 const U = UNKNOWN;
 
@@ -12,6 +14,13 @@ export const COST_CASES: RuleCase[] = [
   { rule: "cost-required-tags", title: "a resource tag overrides the provider's environment", subject: "scratch", changes: [set("scratch", { tags: { environment: "dev" } })], expect: "violation", message: ["environment=dev in a prod stack"] },
   { rule: "cost-required-tags", title: "provider defaultTags missing cost-center", subject: "vpc", changes: [set("aws", { defaultTags: JSON.stringify({ tags: { owner: "platform", environment: "prod" } }) })], expect: "violation", message: ["cost-center"] },
   { rule: "cost-required-tags", title: "tag map computed", subject: "vpc", changes: [set("vpc", { tags: U })], expect: "undecided" },
+  {
+    rule: "cost-required-tags",
+    title: "a child of the eks.Cluster component is tagged through the component",
+    subject: "blue-eksClusterSecurityGroup",
+    changes: [{ add: { type: TYPES.securityGroup, name: "blue-eksClusterSecurityGroup", urn: urnOf(TYPES.securityGroup, "blue-eksClusterSecurityGroup", TYPES.eksCluster), parent: urnOf(TYPES.eksCluster, "blue"), props: { tags: { Name: "blue" } } } }],
+    expect: "not-applicable",
+  },
 
   // cost-allowed-instance-families
   { rule: "cost-allowed-instance-families", title: "current-generation families", subject: "postgres", expect: "pass" },
