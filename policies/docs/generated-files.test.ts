@@ -8,7 +8,7 @@ describe("files generated from the rule metadata", () => {
 
   test("the docs table has a row per rule with its levels and Checkov ids", () => {
     const docs = generatedFiles().find((f) => f.path === "docs/policies.md")!.content;
-    for (const rule of RULES) expect(docs).toContain(`| \`${rule.name}\` | ${rule.description.replace(/\|/g, "\\|")}`);
+    for (const rule of RULES) expect(docs).toContain(`| \`${rule.name}\` | ${rule.description.replace(/\|/g, "\\|").replace(/</g, "&lt;")}`);
     expect(docs).toContain("| `rds-not-public` | RDS database instances are not publicly accessible. | critical | **mandatory** | **mandatory** | **mandatory** | CKV_AWS_17 |");
   });
 

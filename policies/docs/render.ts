@@ -17,7 +17,7 @@ const AREA_TITLES: Readonly<Record<Area, string>> = {
 const LEVEL: Readonly<Record<EnforcementLevel, string>> = { mandatory: "**mandatory**", advisory: "advisory", disabled: "–" };
 
 function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+  return text.replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/\n/g, " ");
 }
 
 function shortType(type: string): string {
