@@ -4,6 +4,7 @@ import { runOfflinePreview } from "../../plan/offline-preview";
 import { jsonInput, named, ofType } from "../../testing/plan-queries";
 import { AutoscalingStack, type AutoscalingStackArgs } from "./autoscaling-stack";
 import { PINNED_CHARTS } from "./chart-versions";
+import { PSE_ADDRESS } from "./pse-endpoint";
 
 const RELEASE = "kubernetes:helm.sh/v3:Release";
 const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
@@ -56,7 +57,7 @@ interface PodSpec {
   automountServiceAccountToken: boolean;
   containers: Container[];
 }
-const podOf = (deployment: PlanResource) => (deployment.inputs.spec as { template: { metadata: { labels: Record<string, string> }; spec: PodSpec } }).template;
+const podOf = (deployment: PlanResource) => (deployment.inputs.spec as unknown as { template: { metadata: { labels: Record<string, string> }; spec: PodSpec } }).template;
 const metadataOf = (r: PlanResource) => r.inputs.metadata as { name: string; namespace: string; labels?: Record<string, string>; annotations?: Record<string, string> };
 const valuesOf = (release: PlanResource) => release.inputs.values as Record<string, unknown>;
 
@@ -164,7 +165,9 @@ describe("AutoscalingStack: the Predictive Scaling Engine", () => {
     const spec = service.inputs.spec as { selector: Record<string, string>; ports: Array<{ name: string; port: number }> };
     expect(podOf(pse(prod)).metadata.labels).toMatchObject(spec.selector);
     expect(spec.ports.map((p) => [p.name, p.port])).toEqual([["grpc", 9090], ["metrics", 9091]]);
-    expect(metadataOf(service)).toMatchObject({ name: "icna-pse", namespace: "icna-autoscaling" });
+    const [host, port] = PSE_ADDRESS.split(":");
+    expect(`${metadataOf(service).name}.${metadataOf(service).namespace}.svc.cluster.local`).toBe(host);
+    expect(spec.ports.find((p) => p.name === "grpc")?.port).toBe(Number(port));
   });
 
   it("is covered by a PodDisruptionBudget in its namespace that never blocks a single-replica drain", () => {

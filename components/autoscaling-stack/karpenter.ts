@@ -117,11 +117,11 @@ export function createKarpenter(name: string, args: KarpenterDeploymentArgs, aws
   return { roleArn: role.arn, interruptionQueueName: queue.name, release };
 }
 
-/** Physical names of a cluster's Karpenter resources (SQS ≤ 80, EventBridge rule ≤ 64 characters). */
+/** Physical names of a cluster's Karpenter resources; EventBridge's 64-character rule names are the tightest limit. */
 export function karpenterResourceNames(clusterName: string): { interruptionQueue: string; instanceProfile: string; rule: (event: string) => string } {
   const names = { interruptionQueue: `${clusterName}-karpenter`, instanceProfile: `${clusterName}-karpenter-nodes`, rule: (event: string) => `${clusterName}-karpenter-${event}` };
   const longestRule = Math.max(...Object.keys(INTERRUPTION_EVENT_PATTERNS).map((e) => names.rule(e).length));
-  if (names.interruptionQueue.length > 80 || longestRule > 64) throw new Error(`cluster name "${clusterName}" is too long for Karpenter's interruption rule names (${longestRule} > 64 characters): shorten the name prefix`);
+  if (longestRule > 64) throw new Error(`cluster name "${clusterName}" is too long for Karpenter's interruption rule names (${longestRule} > 64 characters): shorten the name prefix`);
   return names;
 }
 
