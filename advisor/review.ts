@@ -66,7 +66,8 @@ export function reviewDeterministic(input: ReviewInput): Omit<AdvisorReview, "ll
   const findings = assessRisks({
     changes: set.changes,
     stack: input.stack,
-    monthlyCostDelta: costDeltas(cost),
+    // A whole stack planned from nothing has a cost, not a cost increase: the cost section reports it.
+    monthlyCostDelta: set.source === "offline-plan" ? new Map() : costDeltas(cost),
     policyViolations: input.policy?.violations,
     policyEvents: set.policyEvents,
     diagnostics: set.diagnostics,

@@ -11,6 +11,14 @@ export interface StreamValue {
  * pretty-printed one after another. A malformed value fails with its line and column.
  */
 export function parseJsonStream(text: string, label: string): StreamValue[] {
+  const start = skipWhitespace(text, 0);
+  if (start < text.length && (text[start] === "{" || text[start] === "[")) {
+    try {
+      return [{ value: JSON.parse(text), offset: start }];
+    } catch {
+      // Several values, or a malformed one: split and parse each to find out which and where.
+    }
+  }
   const values: StreamValue[] = [];
   let i = skipWhitespace(text, 0);
   while (i < text.length) {

@@ -19,8 +19,8 @@ const code = (text: string) => `\`${text.replace(/`/g, "ˋ")}\``;
 
 const HEAD = { pass: "✅ PASS", warn: "⚠️ WARN", block: "⛔ BLOCK" } as const;
 
-function findingRow(review: AdvisorReview, f: Finding): string {
-  const state = review.gate.blocking.includes(f.id) ? "**blocks**" : review.gate.approved.includes(f.id) ? "approved" : f.source === "llm" ? "llm" : "";
+function findingRow(blocking: ReadonlySet<string>, approved: ReadonlySet<string>, f: Finding): string {
+  const state = blocking.has(f.id) ? "**blocks**" : approved.has(f.id) ? "approved" : f.source === "llm" ? "llm" : "";
   return `| ${f.severity} | ${f.category} | ${escapeMarkdown(f.title)} | ${code(f.id)} | ${state} |`;
 }
 
@@ -54,7 +54,7 @@ export function renderMarkdown(review: AdvisorReview, options: { topRisks?: numb
     "",
   ];
   if (top.length > 0) {
-    head.push("### Top risks", "", "| Severity | Category | Finding | Id | |", "|---|---|---|---|---|", ...top.map((f) => findingRow(review, f)), "");
+    head.push("### Top risks", "", "| Severity | Category | Finding | Id | |", "|---|---|---|---|---|", ...top.map((f) => findingRow(new Set(review.gate.blocking), new Set(review.gate.approved), f)), "");
   } else {
     head.push("No risks found.", "");
   }

@@ -53,11 +53,11 @@ export class RiskContext {
     }
   }
 
-  /** Everything that depends on `urn` directly or transitively (through dependencies and parents). */
-  dependentsOf(urn: string): string[] {
+  /** Everything that depends on `urn` directly or transitively (through dependencies and parents), at most `limit` of them. */
+  dependentsOf(urn: string, limit = Number.POSITIVE_INFINITY): string[] {
     const seen = new Set<string>();
     const queue = [urn];
-    while (queue.length > 0) {
+    while (queue.length > 0 && seen.size < limit) {
       for (const next of this.dependents.get(queue.pop()!) ?? []) {
         if (!seen.has(next) && next !== urn) {
           seen.add(next);

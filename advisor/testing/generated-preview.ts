@@ -4,7 +4,9 @@ const P = "urn:pulumi:prod::icna::";
 
 /**
  * A large synthetic change set in the shape real previews have (for the benchmark and size tests):
- * mostly same and updates, some creates, deletes and replacements across the platform's types.
+ * mostly same and updates, some creates, deletes and replacements across the platform's types,
+ * each resource depending on one of the resources before it (a tree with fan-out 8, like a VPC
+ * under which subnets, under which clusters … hang).
  * Deterministic for a given size.
  */
 export function generatedChanges(size: number): Change[] {
@@ -33,11 +35,23 @@ export function generatedChanges(size: number): Change[] {
       newInputs: newInputs as Change["newInputs"],
       changedPaths: op === "update" || op === "replace" ? ["spec.replicas"] : [],
       replaceReasons: op === "replace" ? ["identifier"] : [],
-      dependencies: i > 10 ? [`${P}${kinds[(i - 7) % kinds.length].type}::r${i - 7}`] : [],
+      dependencies: i > 0 ? [`${P}${kinds[Math.floor(i / 8) % kinds.length].type}::r${Math.floor(i / 8)}`] : [],
       protect: {},
       deleteBeforeReplace: false,
       retainOnDelete: false,
       custom: true,
     };
   });
+}
+
+/** The same changes written as a `pulumi preview --json` digest (a replacement as its three steps). */
+export function toPreviewDigestText(changes: readonly Change[]): string {
+  const state = (c: Change, inputs: Change["oldInputs"]) => (inputs ? { urn: c.urn, custom: c.custom, type: c.type, inputs, dependencies: c.dependencies } : undefined);
+  const steps = changes.flatMap((c): object[] => {
+    const base = { urn: c.urn, oldState: state(c, c.oldInputs), newState: state(c, c.newInputs), diffReasons: c.changedPaths, replaceReasons: c.replaceReasons, detailedDiff: Object.fromEntries(c.changedPaths.map((p) => [p, { kind: c.replaceReasons.includes(p) ? "update-replace" : "update", inputDiff: true }])) };
+    return c.op === "replace" ? (["create-replacement", "replace", "delete-replaced"] as const).map((op) => ({ ...base, op })) : [{ ...base, op: c.op }];
+  });
+  const changeSummary: Record<string, number> = {};
+  for (const c of changes) changeSummary[c.op] = (changeSummary[c.op] ?? 0) + 1;
+  return JSON.stringify({ steps, changeSummary }, null, 4);
 }
