@@ -1,6 +1,8 @@
 import * as k8s from "@pulumi/kubernetes";
 import type { OfflinePlan, PlanResource } from "../../plan/model";
 import { runOfflinePreview } from "../../plan/offline-preview";
+import { evaluatePolicies } from "../../policies/evaluate";
+import { policyResourcesFromPlan } from "../../policies/plan-input";
 import { jsonInput, named, ofType } from "../../testing/plan-queries";
 import { AutoscalingStack, type AutoscalingStackArgs } from "./autoscaling-stack";
 import { PINNED_CHARTS } from "./chart-versions";
@@ -23,7 +25,7 @@ function stackArgs(provider: k8s.Provider, overrides: Partial<AutoscalingStackAr
     clusterSecurityGroupId: "sg-0123456789abcdef0",
     karpenterDiscovery: "icna-prod",
     account: { accountId: "111122223333", region: "us-east-1" },
-    tags: { owner: "platform", "cost-center": "cc-42" },
+    tags: { owner: "platform", "cost-center": "cc-42", environment: "prod", "managed-by": "icna" },
     isProduction: true,
     prometheus: { mode: "in-cluster" },
     pseImage: "ghcr.io/icna/icna@sha256:0123456789abcdef",
@@ -82,6 +84,15 @@ describe("AutoscalingStack: ownership", () => {
       expect(created.every((r) => r.parent === component.urn)).toBe(true);
       expect(created.filter((r) => r.type.startsWith("aws:")).every((r) => r.provider === undefined || !r.provider.includes("kubernetes"))).toBe(true);
     }
+  });
+});
+
+describe("AutoscalingStack: ICNA's policies", () => {
+  it("passes every policy rule of a production stack, with no check left undecided for `up`", () => {
+    const evaluation = evaluatePolicies(policyResourcesFromPlan(prod), { name: "prod", kind: "prod" }, { today: "2026-11-29" });
+    expect(evaluation.violations).toEqual([]);
+    expect(evaluation.undecided).toEqual([]);
+    expect(evaluation.rulesEvaluated).toBeGreaterThan(40);
   });
 });
 

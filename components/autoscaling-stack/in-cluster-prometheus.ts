@@ -6,6 +6,7 @@ export const MONITORING_NAMESPACE = "monitoring";
 /** Label the chart's Prometheus selects ServiceMonitors and PrometheusRules by (its release name). */
 export const OPERATOR_SELECTOR = { release: "kube-prometheus-stack" };
 export const IN_CLUSTER_PROMETHEUS_URL = `http://kube-prometheus-stack-prometheus.${MONITORING_NAMESPACE}.svc:9090`;
+export const IN_CLUSTER_ALERTMANAGER_URL = `http://kube-prometheus-stack-alertmanager.${MONITORING_NAMESPACE}.svc:9093`;
 /** Longer than the PSE's default forecasting history (21 days), with room for a week-over-week look back. */
 export const PROMETHEUS_RETENTION_DAYS = 30;
 
