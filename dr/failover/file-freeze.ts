@@ -3,8 +3,10 @@ import * as path from "node:path";
 import type { DeploymentFreeze, FreezeRecord } from "./ports";
 
 /**
- * Deployment freeze as one JSON file per stack (`<dir>/<stack>.json`). Deploy commands call
- * `assertDeployAllowed` before `pulumi up`; in CI, keep the directory in the repository so a freeze is a commit.
+ * Deployment freeze as one JSON file per stack (`<dir>/<stack>.json`, by default `.icna/deploy-freeze/`).
+ * Deploy commands call `assertDeployAllowed` before `pulumi up`. The file is local to the checkout that runs
+ * the failover (`.icna/` is git-ignored): a team-wide freeze needs another DeploymentFreeze (e.g. an SSM
+ * parameter) or the manual step of disabling the deploy workflow.
  */
 export class FileDeploymentFreeze implements DeploymentFreeze {
   constructor(private readonly dir: string) {}
