@@ -88,11 +88,30 @@ describe("AutoscalingStack: ownership", () => {
 });
 
 describe("AutoscalingStack: ICNA's policies", () => {
+  const evaluate = (edit: (resource: PlanResource) => PlanResource = (r) => r) =>
+    evaluatePolicies(policyResourcesFromPlan({ resources: prod.resources.map((r) => edit(structuredClone(r))) }), { name: "prod", kind: "prod" }, { today: "2026-11-29" });
+  const editing = (type: string, name: string, change: (inputs: Record<string, unknown>) => void) => (r: PlanResource) => {
+    if (r.type === type && r.name === name) change(r.inputs as Record<string, unknown>);
+    return r;
+  };
+
   it("passes every policy rule of a production stack, with no check left undecided for `up`", () => {
-    const evaluation = evaluatePolicies(policyResourcesFromPlan(prod), { name: "prod", kind: "prod" }, { today: "2026-11-29" });
+    const evaluation = evaluate();
     expect(evaluation.violations).toEqual([]);
     expect(evaluation.undecided).toEqual([]);
-    expect(evaluation.rulesEvaluated).toBeGreaterThan(40);
+  });
+
+  it("is really checked by them: a root PSE or a wildcard IRSA subject would be refused", () => {
+    const rootPse = evaluate(editing(DEPLOYMENT, "blue-pse", (inputs) => {
+      const pod = (inputs.spec as { template: { spec: { securityContext: Record<string, unknown>; containers: Array<{ securityContext: Record<string, unknown> }> } } }).template.spec;
+      pod.securityContext = {};
+      delete pod.containers[0].securityContext.runAsNonRoot;
+    }));
+    expect(rootPse.violations.map((v) => v.policy)).toEqual(["k8s-run-as-non-root"]);
+    const anyServiceAccount = evaluate(editing("aws:iam/role:Role", "blue-karpenter", (inputs) => {
+      inputs.assumeRolePolicy = String(inputs.assumeRolePolicy).replace("system:serviceaccount:kube-system:karpenter", "system:serviceaccount:*");
+    }));
+    expect(anyServiceAccount.violations.map((v) => v.policy)).toEqual(["iam-oidc-trust-scoped"]);
   });
 });
 
