@@ -1,15 +1,13 @@
 /** The cluster the workload runs on. */
 export interface ClusterModel {
-  /** Load one pod serves at 100% (trace units per trace step). */
+  /** Load one pod serves at 100% of its request (trace units per trace step). */
   readonly capacityPerPod: number;
-  /** Utilisation both autoscalers aim for (HPA target; the PSE sizes for it too). @default 0.8 */
-  readonly targetUtilisation: number;
   /** Minutes from scheduling to ready on a node that has room. */
   readonly podStartupMinutes: number;
   /** Minutes for a new node (Karpenter) before pods can start on it. */
   readonly nodeProvisioningMinutes: number;
   readonly podsPerNode: number;
-  /** Scale-down waits until the desired count has stayed lower for this long (HPA default 5 min). */
+  /** Scale-down goes to the highest count desired over this window (the HPA's stabilisation, default 5 min). */
   readonly scaleDownStabilisationMinutes: number;
   readonly minReplicas: number;
   readonly maxReplicas: number;
@@ -34,8 +32,11 @@ export class SimulatedCluster {
   constructor(
     private readonly model: ClusterModel,
     initialPods: number,
+    /** Minute the initial pods count as desired from (they are held through the stabilisation window). */
+    startMinute = 0,
   ) {
     for (let i = 0; i < initialPods; i++) this.pods.push({ readyAt: -Infinity });
+    this.recentDesired.push({ minute: startMinute, desired: initialPods });
     this.nodes = Math.ceil(initialPods / model.podsPerNode);
     this.nodeReadyAt = Array.from({ length: this.nodes }, () => -Infinity);
   }
@@ -48,7 +49,7 @@ export class SimulatedCluster {
     return this.pods.reduce((count, pod) => count + (pod.readyAt <= minute ? 1 : 0), 0);
   }
 
-  /** Applies an autoscaler's desired replica count at `minute`. */
+  /** Applies an autoscaler's desired replica count at `minute` (fractional for syncs within a minute). */
   scaleTo(desiredRaw: number, minute: number): void {
     const desired = Math.min(this.model.maxReplicas, Math.max(this.model.minReplicas, desiredRaw));
     this.recentDesired.push({ minute, desired });

@@ -1,201 +1,175 @@
-import { fitForecast, InsufficientHistoryError, type ForecastFit } from "../forecast/engine";
 import type { RegularSeries } from "../forecast/regular-series";
-import { decideReplicas } from "../scaler/scaling-policy";
 import { SimulatedCluster, type ClusterModel } from "./cluster-model";
+import { scoreOutcome, type AutoscalerOutcome } from "./outcome";
+import { PredictiveAutoscaler, type PredictiveSettings } from "./predictive-autoscaler";
+import { externalMetricReplicas, KUBERNETES_HPA_DEFAULTS, limitScaleUp, resourceMetricReplicas, type HpaSettings } from "./reactive-hpa";
 
 export interface SimulationOptions {
-  /** Cluster parameters; `capacityPerPod` undefined means: 95th percentile of the simulated demand / 20. */
+  /** Cluster parameters; `capacityPerPod` undefined means: 95th percentile of the replayed demand / 20. */
   readonly cluster: Omit<ClusterModel, "capacityPerPod"> & { readonly capacityPerPod?: number };
-  /** PSE lead window: how far ahead capacity must be in place. @default 20 */
-  readonly leadMinutes: number;
-  /** Upper quantile of the forecast the PSE sizes for. @default 0.9 */
-  readonly quantile: number;
-  readonly maxScaleDownFraction: number;
-  readonly refitHours: number;
-  readonly historyDays: number;
-  /** Days at the end of the trace that are replayed (the rest is warm-up history). */
+  /** Utilisation both autoscalers aim the expected load at (the HPA's target). */
+  readonly targetUtilisation: number;
+  /** HPA tolerance and sync period; apply to the reactive HPA and to the HPA KEDA drives for the PSE. */
+  readonly hpa: Omit<HpaSettings, "targetUtilisation">;
+  /** Minutes between load happening and the autoscalers seeing it (metrics pipeline). */
+  readonly metricLagMinutes: number;
+  /** PSE settings; `leadMinutes` undefined means pod start-up + node provisioning. */
+  readonly predictive: Omit<PredictiveSettings, "leadMinutes"> & { readonly leadMinutes?: number };
+  /** Step of the load history the PSE forecasts on, in minutes (a multiple of the trace step; the trace's own step when coarser). */
+  readonly forecastStepMinutes: number;
+  /** Days at the end of the trace that are replayed (at most half the trace; the rest is history). */
   readonly simulateDays: number;
-  /** HPA tolerance (Kubernetes default 0.1). */
-  readonly hpaTolerance: number;
 }
 
 export const DEFAULT_SIMULATION: SimulationOptions = {
-  cluster: {
-    targetUtilisation: 0.8,
-    podStartupMinutes: 2,
-    nodeProvisioningMinutes: 3,
-    podsPerNode: 8,
-    scaleDownStabilisationMinutes: 5,
-    minReplicas: 1,
-    maxReplicas: 1000,
-  },
-  leadMinutes: 20,
-  quantile: 0.9,
-  maxScaleDownFraction: 0.1,
-  refitHours: 3,
-  historyDays: 21,
+  cluster: { podStartupMinutes: 2, nodeProvisioningMinutes: 3, podsPerNode: 8, scaleDownStabilisationMinutes: 5, minReplicas: 1, maxReplicas: 1000 },
+  targetUtilisation: 0.7,
+  hpa: KUBERNETES_HPA_DEFAULTS,
+  metricLagMinutes: 1,
+  predictive: { quantile: 0.9, maxScaleDownFraction: 0.25, refitHours: 6, historyDays: 21 },
+  forecastStepMinutes: 5,
   simulateDays: 14,
-  hpaTolerance: 0.1,
 };
 
-/** How one autoscaler did over the replay. */
-export interface AutoscalerOutcome {
-  readonly underProvisionedMinutes: number;
-  /** Largest (demand − ready capacity) / demand, in %. */
-  readonly peakShortfallPercent: number;
-  readonly podHours: number;
-  /** Per day: minutes before the daily peak since when ready capacity covered the peak demand (negative: after the peak). */
-  readonly dailyPeakLeadMinutes: number[];
-}
-
+/** One trace step of the replay, for charts. */
 export interface TimelinePoint {
-  readonly minute: number;
+  /** Start of the step, epoch ms. */
+  readonly timestampMs: number;
   readonly demand: number;
+  /** Lowest ready capacity (pods × capacity per pod) within the step. */
   readonly reactiveCapacity: number;
   readonly predictiveCapacity: number;
-  /** PSE upper-quantile forecast for this minute's step, made at the last refit (NaN before the first). */
+  /** Highest upper-quantile forecast for this step that the PSE sized for a lead window earlier (NaN when it had none). */
   readonly forecast: number;
 }
 
 export interface SimulationResult {
   readonly capacityPerPod: number;
+  readonly leadMinutes: number;
   readonly simulatedMinutes: number;
+  /** First replayed minute, epoch ms. */
   readonly startMs: number;
   readonly reactive: AutoscalerOutcome;
   readonly predictive: AutoscalerOutcome;
-  /** Minutes in which the PSE served the observed value (no usable forecast). */
+  /** Minutes in which the PSE had no forecast and sized for the observed load only. */
   readonly fallbackMinutes: number;
   readonly timeline: TimelinePoint[];
 }
 
 /**
  * Replays a demand trace (held constant within each trace step) minute by minute through two
- * copies of the cluster: one driven by a reactive HPA (Kubernetes algorithm: utilisation / target
- * with a 10% tolerance, 1-minute metric lag, 5-minute scale-down stabilisation), one by the PSE
- * (forecast refitted every few hours on the history so far, scaling policy over the lead window).
+ * copies of the cluster. One is driven by a reactive HPA on CPU utilisation (Kubernetes' algorithm
+ * at every 15 s sync: usage of the ready pods / target, 10% tolerance, starting pods counted idle,
+ * +100%/+4 pods per sync, 5-minute scale-down stabilisation); the usage it sees is capped at what
+ * the ready pods can serve. The other is driven by the PSE through the HPA KEDA creates (same
+ * tolerance, limits and stabilisation), from the request rate, which is not capped.
  */
 export function runSimulation(series: RegularSeries, options: SimulationOptions = DEFAULT_SIMULATION): SimulationResult {
-  const stepMinutes = series.stepSeconds / 60;
-  if (!Number.isInteger(stepMinutes) || stepMinutes < 1) throw new RangeError(`the trace step must be a whole number of minutes, got ${series.stepSeconds} s`);
-  const totalSteps = series.values.length;
-  const simulatedSteps = Math.min(Math.round((options.simulateDays * 1440) / stepMinutes), Math.floor(totalSteps / 2));
-  const firstStep = totalSteps - simulatedSteps;
-  const demandAtStep = (step: number) => (Number.isFinite(series.values[step]) ? Math.max(0, series.values[step]) : lastKnown(series.values, step));
-  const simulatedDemand = Array.from({ length: simulatedSteps }, (_, i) => demandAtStep(firstStep + i)).sort((a, b) => a - b);
-  const capacityPerPod = options.cluster.capacityPerPod ?? Math.max(simulatedDemand[Math.floor(0.95 * (simulatedDemand.length - 1))] / 20, 1e-9);
+  const traceStep = series.stepSeconds / 60;
+  if (!Number.isInteger(traceStep) || traceStep < 1) throw new RangeError(`the trace step must be a whole number of minutes, got ${series.stepSeconds} s`);
+  const totalMinutes = series.values.length * traceStep;
+  const simulatedMinutes = Math.min(Math.round(options.simulateDays * 1440 / traceStep) * traceStep, Math.floor(series.values.length / 2) * traceStep);
+  const firstMinute = totalMinutes - simulatedMinutes;
+  const demandPerStep = holdLastKnown(series.values);
+  const demandAt = (minute: number) => demandPerStep[Math.max(0, Math.floor(minute / traceStep))];
+
+  const replayed = Array.from(demandPerStep.subarray(firstMinute / traceStep)).sort((a, b) => a - b);
+  const capacityPerPod = options.cluster.capacityPerPod ?? Math.max(replayed[Math.floor(0.95 * (replayed.length - 1))] / 20, 1e-9);
   const cluster: ClusterModel = { ...options.cluster, capacityPerPod };
-  const sizingCapacity = capacityPerPod * cluster.targetUtilisation;
-  const initial = Math.max(cluster.minReplicas, Math.ceil(demandAtStep(firstStep - 1) / sizingCapacity));
-  const reactive = new SimulatedCluster(cluster, initial);
-  const predictive = new SimulatedCluster(cluster, initial);
-  const minutes = simulatedSteps * stepMinutes;
-  const leadSteps = Math.max(1, Math.ceil(options.leadMinutes / stepMinutes));
-  const refitSteps = Math.max(1, Math.round((options.refitHours * 60) / stepMinutes));
-  const historySteps = Math.round((options.historyDays * 1440) / stepMinutes);
+  const target = options.targetUtilisation;
+  const leadMinutes = options.predictive.leadMinutes ?? cluster.podStartupMinutes + cluster.nodeProvisioningMinutes;
+  const hpa: HpaSettings = { ...options.hpa, targetUtilisation: target };
+  const syncsPerMinute = Math.max(1, Math.round(60 / hpa.syncSeconds));
 
-  let fit: ForecastFit | undefined;
-  let fitStep = -1;
+  const initial = Math.max(cluster.minReplicas, Math.ceil(demandAt(firstMinute - 1) / (capacityPerPod * target)));
+  const reactive = new SimulatedCluster(cluster, initial, firstMinute);
+  const predictive = new SimulatedCluster(cluster, initial, firstMinute);
+  const pse = new PredictiveAutoscaler(
+    forecastGrid(series, options.forecastStepMinutes),
+    { ...options.predictive, leadMinutes },
+    { capacityPerPod, targetUtilisation: target, minReplicas: cluster.minReplicas, maxReplicas: cluster.maxReplicas, maxScaleDownFraction: options.predictive.maxScaleDownFraction },
+    options.metricLagMinutes,
+  );
+
+  const demand = new Float64Array(simulatedMinutes);
+  const reactiveReady = new Float64Array(simulatedMinutes);
+  const predictiveReady = new Float64Array(simulatedMinutes);
+  const forecastFor = new Float64Array(simulatedMinutes + leadMinutes + 1).fill(NaN);
+  let reactivePodMinutes = 0;
+  let predictivePodMinutes = 0;
   let fallbackMinutes = 0;
-  const demand = new Float64Array(minutes);
-  const readyReactive = new Float64Array(minutes);
-  const readyPredictive = new Float64Array(minutes);
-  let podMinutesReactive = 0;
-  let podMinutesPredictive = 0;
-  const timeline: TimelinePoint[] = [];
 
-  for (let m = 0; m < minutes; m++) {
-    const step = firstStep + Math.floor(m / stepMinutes);
-    const observed = demandAtStep(step - 1);
-    demand[m] = demandAtStep(step);
-
-    const ready = reactive.readyPods(m) || reactive.scheduledPods;
-    const ratio = observed / (Math.max(ready, 1) * sizingCapacity);
-    const desired = Math.abs(ratio - 1) > options.hpaTolerance ? Math.ceil(ready * ratio) : reactive.scheduledPods;
-    reactive.scaleTo(desired, m);
-
-    const originStep = step - 1;
-    if (fit === undefined || originStep - fitStep >= refitSteps) {
-      const from = Math.max(0, originStep + 1 - historySteps);
-      try {
-        fit = fitForecast({ startMs: series.startMs + from * series.stepSeconds * 1000, stepSeconds: series.stepSeconds, values: series.values.slice(from, originStep + 1) }, { horizonSteps: leadSteps + refitSteps + 1 });
-        fitStep = originStep;
-      } catch (error) {
-        if (!(error instanceof InsufficientHistoryError)) throw error;
-        fit = undefined;
-      }
+  for (let m = 0; m < simulatedMinutes; m++) {
+    const minute = firstMinute + m;
+    const observed = demandAt(minute - options.metricLagMinutes);
+    demand[m] = demandAt(minute);
+    const ready = reactive.readyPods(minute);
+    const usagePods = Math.min(observed, ready * capacityPerPod) / capacityPerPod;
+    const evaluation = pse.evaluate(minute, observed, predictive.scheduledPods);
+    if (evaluation.fallback) fallbackMinutes++;
+    forecastFor[m + leadMinutes] = evaluation.leadForecastUpper;
+    for (let sync = 0; sync < syncsPerMinute; sync++) {
+      const at = minute + sync / syncsPerMinute;
+      const current = reactive.scheduledPods;
+      reactive.scaleTo(limitScaleUp(current, resourceMetricReplicas({ readyPods: ready, currentReplicas: current, usagePods }, hpa)), at);
+      const pseCurrent = predictive.scheduledPods;
+      const metricValue = evaluation.decision.replicas * capacityPerPod;
+      predictive.scaleTo(limitScaleUp(pseCurrent, externalMetricReplicas(metricValue, capacityPerPod, pseCurrent, hpa)), at);
     }
-    const forecastUpper: number[] = [];
-    if (fit) {
-      const offset = originStep - fitStep;
-      for (let h = offset + 1; h <= Math.min(offset + leadSteps, fit.values.length); h++) forecastUpper.push(fit.quantile(h, options.quantile));
-    } else {
-      fallbackMinutes++;
-    }
-    const decision = decideReplicas(
-      { currentReplicas: predictive.scheduledPods, observedLoad: observed, forecastUpper },
-      { capacityPerPod: sizingCapacity, minReplicas: cluster.minReplicas, maxReplicas: cluster.maxReplicas, maxScaleDownFraction: options.maxScaleDownFraction },
-    );
-    predictive.scaleTo(decision.replicas, m);
-
-    readyReactive[m] = reactive.readyPods(m);
-    readyPredictive[m] = predictive.readyPods(m);
-    podMinutesReactive += reactive.scheduledPods;
-    podMinutesPredictive += predictive.scheduledPods;
-    if (m % stepMinutes === 0) {
-      const offset = originStep - fitStep;
-      timeline.push({
-        minute: m,
-        demand: demand[m],
-        reactiveCapacity: readyReactive[m] * capacityPerPod,
-        predictiveCapacity: readyPredictive[m] * capacityPerPod,
-        forecast: fit && offset + 1 <= fit.values.length ? fit.quantile(offset + 1, options.quantile) : NaN,
-      });
-    }
+    reactiveReady[m] = reactive.readyPods(minute) * capacityPerPod;
+    predictiveReady[m] = predictive.readyPods(minute) * capacityPerPod;
+    reactivePodMinutes += reactive.scheduledPods;
+    predictivePodMinutes += predictive.scheduledPods;
   }
-  const startMs = series.startMs + firstStep * series.stepSeconds * 1000;
+
+  const startMs = series.startMs + firstMinute * 60_000;
   return {
     capacityPerPod,
-    simulatedMinutes: minutes,
+    leadMinutes,
+    simulatedMinutes,
     startMs,
-    reactive: outcome(demand, readyReactive, capacityPerPod, podMinutesReactive, startMs),
-    predictive: outcome(demand, readyPredictive, capacityPerPod, podMinutesPredictive, startMs),
+    reactive: scoreOutcome(demand, reactiveReady, reactivePodMinutes, startMs),
+    predictive: scoreOutcome(demand, predictiveReady, predictivePodMinutes, startMs),
     fallbackMinutes,
-    timeline,
+    timeline: timeline(demand, reactiveReady, predictiveReady, forecastFor, traceStep, startMs),
   };
 }
 
-function lastKnown(values: Float64Array, step: number): number {
-  for (let i = step; i >= 0; i--) if (Number.isFinite(values[i])) return Math.max(0, values[i]);
-  return 0;
+/** Gaps (NaN) take the last observed value (0 before any), negatives become 0. */
+function holdLastKnown(values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length);
+  let last = 0;
+  values.forEach((v, i) => {
+    if (Number.isFinite(v)) last = Math.max(0, v);
+    out[i] = last;
+  });
+  return out;
 }
 
-const MAX_LEAD_SEARCH_MINUTES = 240;
+/** The trace averaged onto the PSE's forecast step (gaps stay gaps), in the trace's units. */
+export function forecastGrid(series: RegularSeries, forecastStepMinutes: number): RegularSeries {
+  const traceStep = series.stepSeconds / 60;
+  const factor = Math.max(1, Math.round(forecastStepMinutes / traceStep));
+  if (factor === 1 || (factor * traceStep) % traceStep !== 0) return series;
+  const values = new Float64Array(Math.floor(series.values.length / factor) + (series.values.length % factor ? 1 : 0));
+  for (let k = 0; k < values.length; k++) {
+    let sum = 0;
+    let count = 0;
+    for (let i = k * factor; i < Math.min(series.values.length, (k + 1) * factor); i++) if (Number.isFinite(series.values[i])) [sum, count] = [sum + series.values[i], count + 1];
+    values[k] = count > 0 ? sum / count : NaN;
+  }
+  return { startMs: series.startMs, stepSeconds: series.stepSeconds * factor, values };
+}
 
-function outcome(demand: Float64Array, ready: Float64Array, capacityPerPod: number, podMinutes: number, startMs: number): AutoscalerOutcome {
-  let under = 0;
-  let shortfall = 0;
-  for (let m = 0; m < demand.length; m++) {
-    const capacity = ready[m] * capacityPerPod;
-    if (demand[m] > capacity + 1e-9) {
-      under++;
-      if (demand[m] > 0) shortfall = Math.max(shortfall, (demand[m] - capacity) / demand[m]);
+function timeline(demand: Float64Array, reactive: Float64Array, predictive: Float64Array, forecastFor: Float64Array, traceStep: number, startMs: number): TimelinePoint[] {
+  const points: TimelinePoint[] = [];
+  for (let m = 0; m < demand.length; m += traceStep) {
+    let [r, p, f] = [Infinity, Infinity, NaN];
+    for (let k = m; k < Math.min(demand.length, m + traceStep); k++) {
+      [r, p] = [Math.min(r, reactive[k]), Math.min(p, predictive[k])];
+      if (Number.isFinite(forecastFor[k])) f = Number.isFinite(f) ? Math.max(f, forecastFor[k]) : forecastFor[k];
     }
+    points.push({ timestampMs: startMs + m * 60_000, demand: demand[m], reactiveCapacity: r, predictiveCapacity: p, forecast: f });
   }
-  const firstDayStart = Math.ceil(startMs / 86_400_000) * 86_400_000;
-  const leads: number[] = [];
-  for (let dayStart = Math.round((firstDayStart - startMs) / 60_000); dayStart + 1440 <= demand.length; dayStart += 1440) {
-    let peak = dayStart;
-    for (let m = dayStart; m < dayStart + 1440; m++) if (demand[m] > demand[peak]) peak = m;
-    const covers = (m: number) => ready[m] * capacityPerPod >= demand[peak] - 1e-9;
-    if (covers(peak)) {
-      let since = peak;
-      while (since - 1 >= Math.max(0, peak - MAX_LEAD_SEARCH_MINUTES) && covers(since - 1)) since--;
-      leads.push(peak - since);
-    } else {
-      let after = peak;
-      while (after < Math.min(demand.length - 1, peak + MAX_LEAD_SEARCH_MINUTES) && !covers(after)) after++;
-      leads.push(peak - after);
-    }
-  }
-  return { underProvisionedMinutes: under, peakShortfallPercent: 100 * shortfall, podHours: podMinutes / 60, dailyPeakLeadMinutes: leads };
+  return points;
 }

@@ -1,0 +1,77 @@
+/** How one autoscaler did over a replay. */
+export interface AutoscalerOutcome {
+  /** Minutes in which demand exceeded what the ready pods serve at 100%. */
+  readonly underProvisionedMinutes: number;
+  /** Largest (demand − ready capacity) / demand, in %. */
+  readonly peakShortfallPercent: number;
+  /** Pods that existed (ready or starting) × hours. */
+  readonly podHours: number;
+  /**
+   * Per whole UTC day: minutes before the day's peak — its busiest {@link PEAK_WINDOW_MINUTES}
+   * minutes — since when ready capacity has covered that window's mean demand without interruption
+   * (negative: covered only that long after the window began).
+   */
+  readonly dailyPeakLeadMinutes: number[];
+  /** The same for the day's single highest minute, bursts included. */
+  readonly dailyMaxMinuteLeadMinutes: number[];
+}
+
+/** The daily peak is the busiest window of this many minutes: the daily cycle's high, not a one-off burst. */
+export const PEAK_WINDOW_MINUTES = 15;
+
+const MAX_LEAD_SEARCH_MINUTES = 240;
+
+/**
+ * Scores a replay. `demand` and `readyCapacity` are per minute from `startMs`; `podMinutes` is the
+ * sum over minutes of the pods that existed.
+ */
+export function scoreOutcome(demand: Float64Array, readyCapacity: Float64Array, podMinutes: number, startMs: number): AutoscalerOutcome {
+  let under = 0;
+  let shortfall = 0;
+  for (let m = 0; m < demand.length; m++) {
+    if (demand[m] > readyCapacity[m] + 1e-9) {
+      under++;
+      shortfall = Math.max(shortfall, (demand[m] - readyCapacity[m]) / demand[m]);
+    }
+  }
+  const firstDay = Math.round((Math.ceil(startMs / 86_400_000) * 86_400_000 - startMs) / 60_000);
+  const windowMean = rollingMean(demand, PEAK_WINDOW_MINUTES);
+  const peakLeads: number[] = [];
+  const maxMinuteLeads: number[] = [];
+  for (let dayStart = firstDay; dayStart + 1440 <= demand.length; dayStart += 1440) {
+    peakLeads.push(leadBefore(readyCapacity, argMax(windowMean, dayStart, Math.min(dayStart + 1440, windowMean.length)), windowMean));
+    maxMinuteLeads.push(leadBefore(readyCapacity, argMax(demand, dayStart, dayStart + 1440), demand));
+  }
+  return { underProvisionedMinutes: under, peakShortfallPercent: 100 * shortfall, podHours: podMinutes / 60, dailyPeakLeadMinutes: peakLeads, dailyMaxMinuteLeadMinutes: maxMinuteLeads };
+}
+
+/** Minutes before `peak` since when capacity has covered `level[peak]` without interruption (negative: covered only after it). */
+function leadBefore(readyCapacity: Float64Array, peak: number, level: Float64Array): number {
+  const covers = (m: number) => readyCapacity[m] >= level[peak] - 1e-9;
+  if (covers(peak)) {
+    let since = peak;
+    while (since - 1 >= Math.max(0, peak - MAX_LEAD_SEARCH_MINUTES) && covers(since - 1)) since--;
+    return peak - since;
+  }
+  let after = peak;
+  while (after < Math.min(readyCapacity.length - 1, peak + MAX_LEAD_SEARCH_MINUTES) && !covers(after)) after++;
+  return peak - after;
+}
+
+function argMax(values: Float64Array, from: number, to: number): number {
+  let best = from;
+  for (let i = from; i < to; i++) if (values[i] > values[best]) best = i;
+  return best;
+}
+
+/** mean[i] = mean of values[i … i + width − 1], for every i where the window fits. */
+function rollingMean(values: Float64Array, width: number): Float64Array {
+  const out = new Float64Array(Math.max(0, values.length - width + 1));
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    sum += values[i];
+    if (i >= width) sum -= values[i - width];
+    if (i >= width - 1) out[i - width + 1] = sum / width;
+  }
+  return out;
+}
