@@ -4,7 +4,7 @@ import { label, LEVELS, perItem, StackRule, violation } from "../../rule";
 import { selectorMatches } from "../../support/label-selector";
 import { namespaceOf, podLabelsOf } from "../../support/pod-spec";
 import { TYPES } from "../../support/types";
-import { record, UndecidableError } from "../../values";
+import { num, record, UndecidableError } from "../../values";
 
 const SERVING_WORKLOADS = [TYPES.k8sDeployment, TYPES.k8sStatefulSet];
 
@@ -24,6 +24,10 @@ function budgetsByNamespace(graph: ResourceGraph): Map<string, PolicyResource[]>
 }
 
 function checkWorkload(graph: ResourceGraph, budgets: Map<string, PolicyResource[]>, workload: PolicyResource): Finding[] {
+  // A budget cannot keep a single pod available through a drain without blocking the drain, so a
+  // deliberate singleton (replicas: 1) is exempt; an unset count may be scaled by an autoscaler.
+  const replicas = num(workload.props, "spec.replicas");
+  if (replicas !== undefined && replicas <= 1) return [];
   const namespace = namespaceOf(workload);
   if (namespace === "unknown") throw new UndecidableError(`namespace of ${label(workload)}`);
   const labels = podLabelsOf(workload) ?? {};
@@ -42,7 +46,7 @@ export const k8sProdPodDisruptionBudget: StackRule = {
   scope: "stack",
   name: "k8s-prod-pod-disruption-budget",
   area: "kubernetes",
-  description: "Production Deployments and StatefulSets are covered by a PodDisruptionBudget in their namespace.",
+  description: "Production Deployments and StatefulSets with more than one replica (or an autoscaled count) are covered by a PodDisruptionBudget in their namespace; deliberate singletons (replicas: 1) are exempt.",
   severity: "medium",
   checkov: [],
   enforcement: LEVELS.productionOnly,

@@ -55,4 +55,7 @@ export const KUBERNETES_CASES: RuleCase[] = [
   { rule: "k8s-prod-pod-disruption-budget", title: "PDB selecting with matchExpressions", changes: [set("api-pdb", { "spec.selector": { matchExpressions: [{ key: "tier", operator: "In", values: ["web", "edge"] }] } })], expect: "pass" },
   { rule: "k8s-prod-pod-disruption-budget", title: "PDB selector not matching", changes: [set("api-pdb", { "spec.selector.matchLabels": { app: "worker" } })], expect: "violation" },
   { rule: "k8s-prod-pod-disruption-budget", title: "pod labels computed", changes: [set("api", { "spec.template.metadata.labels.app": U })], expect: "undecided" },
+  { rule: "k8s-prod-pod-disruption-budget", title: "a deliberate singleton (replicas: 1) is exempt", changes: [{ remove: "api-pdb" }, set("api", { "spec.replicas": 1 })], expect: "pass" },
+  { rule: "k8s-prod-pod-disruption-budget", title: "an unset replica count (autoscaled) still needs a budget", changes: [{ remove: "api-pdb" }, set("api", { "spec.replicas": undefined })], expect: "violation" },
+  { rule: "k8s-prod-pod-disruption-budget", title: "replica count computed", changes: [{ remove: "api-pdb" }, set("api", { "spec.replicas": U })], expect: "undecided" },
 ];
