@@ -47,4 +47,9 @@ describe("reading inputs that may be unknown", () => {
     expect(containsUnknown(props.nested)).toBe(false);
     expect(containsUnknown({ a: [{ b: UNKNOWN }] })).toBe(true);
   });
+
+  test("the engine's own computed-value sentinels read as unknown too", () => {
+    expect(() => bool({ flag: "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7" }, "flag")).toThrow(UndecidableError);
+    expect(isSet({ id: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" }, "id")).toBe(true);
+  });
 });

@@ -1,19 +1,12 @@
 import { UNKNOWN } from "../../plan/model";
+import { ENGINE_UNKNOWN_SENTINELS } from "../values";
 
 /**
- * The sentinels @pulumi/policy puts where a preview's value is computed (its proxy.ts, one per value
- * kind). Policies must not read them through the SDK's proxy (which throws), so the adapter copies the
- * raw inputs and turns each sentinel into the plan's UNKNOWN marker the rules understand.
+ * The sentinels @pulumi/policy puts where a preview's value is computed. Policies must not read them
+ * through the SDK's proxy (which throws), so the adapter copies the raw inputs and turns each
+ * sentinel into the plan's UNKNOWN marker the rules understand.
  */
-export const POLICY_UNKNOWN_SENTINELS: ReadonlySet<string> = new Set([
-  "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7", // boolean
-  "3eeb2bf0-c639-47a8-9e75-3b44932eb421", // number
-  "04da6b54-80e4-46f7-96ec-b56ff0331ba9", // string (also the engine's wire-format unknown)
-  "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2", // array
-  "030794c1-ac77-496b-92df-f27374a8bd58", // asset
-  "e48ece36-62e2-4504-bad9-02848725956a", // archive
-  "dd056dcd-154b-4c76-9bd3-c8f88648b5ff", // object
-]);
+export const POLICY_UNKNOWN_SENTINELS = ENGINE_UNKNOWN_SENTINELS;
 
 /** The key @pulumi/policy's unknown-checking proxy answers with the object it wraps. */
 const PROXY_TARGET = "__getSpecialProxyTarget";
