@@ -9,6 +9,7 @@ import { registerForecast } from "./forecast";
 import { registerScaler } from "./scaler";
 import { registerDeploy } from "./deploy";
 import { registerPolicy } from "./policy";
+import { registerSimulate } from "./simulate";
 
 /** Every `icna` subcommand registers itself here, one file per command. */
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerReview, registerDr, registerDetect, registerJudge, registerCutover, registerWatch, registerForecast, registerScaler, registerPolicy, registerDeploy];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerReview, registerDr, registerDetect, registerJudge, registerCutover, registerWatch, registerForecast, registerScaler, registerPolicy, registerDeploy, registerSimulate];

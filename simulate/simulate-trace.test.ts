@@ -1,0 +1,25 @@
+import { SeriesCsvError } from "../forecast/series-csv";
+import { simulateCsv, SimulationRequestError } from "./simulate-trace";
+
+const csv = ["timestamp,value", ...Array.from({ length: 200 }, (_, i) => `${new Date(Date.UTC(2024, 0, 1) + i * 900_000).toISOString()},${100 + (i % 96)}`)].join("\n");
+
+describe("simulateCsv input checks", () => {
+  it.each([
+    [{ quantile: 9 }, "--quantile must be between 0 and 1 (exclusive), e.g. 0.9; got 9"],
+    [{ targetUtilisation: 1.5 }, "--target must be a utilisation in (0, 1], e.g. 0.7; got 1.5"],
+    [{ capacityPerPod: 0 }, "--capacity-per-pod must be a positive number, got 0"],
+    [{ podStartupMinutes: -1 }, "--pod-startup must be a number ≥ 0, got -1"],
+    [{ leadMinutes: -5 }, "--lead must be a positive number, got -5"],
+  ])("rejects %j", (overrides, message) => {
+    expect(() => simulateCsv(csv, "t.csv", overrides)).toThrow(new SimulationRequestError(message));
+  });
+
+  it("asks for whole-minute steps", () => {
+    const seconds = "timestamp,value\n2024-01-01 00:00:00,1\n2024-01-01 00:00:30,2\n2024-01-01 00:01:00,3\n";
+    expect(() => simulateCsv(seconds, "s.csv")).toThrow(/s\.csv: the trace step is 30 s; .* resample the trace to 1, 5 or 15 minutes/);
+  });
+
+  it("passes CSV errors through with their line", () => {
+    expect(() => simulateCsv("1,2\n", "h.csv")).toThrow(SeriesCsvError);
+  });
+});
