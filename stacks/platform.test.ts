@@ -149,6 +149,37 @@ describe("BlueGreenClusters", () => {
   });
 });
 
+describe("runtime services per cluster", () => {
+  it("runs the autoscaling stack and the anomaly watcher in both prod clusters, each through that cluster's own provider", () => {
+    for (const colour of ["blue", "green"]) {
+      const cluster = named(plans.prod, "icna:components:EksCluster", `icna-prod-${colour}`);
+      const autoscaling = named(plans.prod, "icna:components:AutoscalingStack", `icna-prod-${colour}-autoscaling`);
+      const watcher = named(plans.prod, "icna:observability:AnomalyWatcher", `icna-prod-${colour}-watcher`);
+      expect(autoscaling.parent).toBe(cluster.urn);
+      expect(watcher.parent).toBe(cluster.urn);
+      const provider = named(plans.prod, "pulumi:providers:kubernetes", `icna-prod-${colour}-k8s`).urn;
+      const inCluster = plans.prod.resources.filter((r) => r.type.startsWith("kubernetes:") && (r.parent === autoscaling.urn || r.parent === watcher.urn));
+      expect(inCluster.length).toBeGreaterThan(10);
+      for (const r of inCluster) expect(r.provider?.startsWith(`${provider}::`)).toBe(true);
+    }
+  });
+
+  it("watches its own colour and alerts the in-cluster Alertmanager", () => {
+    const config = named(plans.prod, "kubernetes:core/v1:ConfigMap", "icna-prod-green-watcher-config").inputs.data as Record<string, string>;
+    expect(config["watch.yaml"]).toMatch(/alertmanager: http:\/\/kube-prometheus-stack-alertmanager\.monitoring\.svc:9093/);
+    expect(config["watch.yaml"]).toMatch(/colours:\n {2}- green\n/);
+  });
+
+  it("runs the PSE from the digest-pinned image in prod", () => {
+    const deployment = named(plans.prod, "kubernetes:apps/v1:Deployment", "icna-prod-blue-autoscaling-pse");
+    expect(JSON.stringify(deployment.inputs)).toMatch(/ghcr\.io\/example\/icna@sha256:[0-9a-f]{64}/);
+  });
+
+  it("leaves the DR stack's disabled colour without runtime services", () => {
+    expect(ofType(plans.dr, "icna:components:AutoscalingStack").map((r) => r.name)).toEqual(["icna-dr-blue-autoscaling"]);
+  });
+});
+
 describe("the stack program", () => {
   it("parents every resource under a component or the stack", () => {
     const urns = new Set(plans.prod.resources.map((r) => r.urn));

@@ -1,7 +1,12 @@
+import { AutoscalingStack } from "../components/autoscaling-stack/autoscaling-stack";
+import { IN_CLUSTER_ALERTMANAGER_URL, OPERATOR_SELECTOR } from "../components/autoscaling-stack/in-cluster-prometheus";
+import { PSE_NAMESPACE } from "../components/autoscaling-stack/pse-endpoint";
 import { BlueGreenClusters, clusterNameOf } from "../components/blue-green-clusters/blue-green-clusters";
+import { EksCluster } from "../components/eks-cluster/eks-cluster";
+import { AnomalyWatcher } from "../components/observability/anomaly-watcher";
 import { DataTier } from "../components/data-tier/data-tier";
 import { Network } from "../components/network/network";
-import { StackConfig } from "./config/stack-config";
+import { Colour, StackConfig } from "./config/stack-config";
 
 /** What the stack exports. Secret-bearing values (kubeconfigs) are never exported. */
 export interface PlatformOutputs {
@@ -42,6 +47,11 @@ export function createPlatform(config: StackConfig): PlatformOutputs {
     tags: config.tags,
   });
 
+  for (const colour of enabledColours) {
+    const cluster = blueGreen.clusters[colour];
+    if (cluster) createRuntimeServices(config, colour, cluster);
+  }
+
   // Outside the blue/green unit: both colours reach the same data, and swapping colours never touches it.
   const dataTier = new DataTier(config.namePrefix, {
     namePrefix: config.namePrefix,
@@ -71,4 +81,39 @@ export function createPlatform(config: StackConfig): PlatformOutputs {
     liveColour: config.traffic.live,
     dataTier: dataTier.connection,
   };
+}
+
+/** Per cluster: the autoscaling stack (metrics-server, KEDA, Karpenter, Prometheus, the PSE) and the anomaly watcher. */
+function createRuntimeServices(config: StackConfig, colour: Colour, cluster: EksCluster): void {
+  const { runtime } = config;
+  const name = `${config.namePrefix}-${colour}`;
+  const autoscaling = new AutoscalingStack(`${name}-autoscaling`, {
+    provider: cluster.provider,
+    clusterName: cluster.clusterName,
+    oidcProviderArn: cluster.oidcProviderArn,
+    oidcProviderUrl: cluster.oidcProviderUrl,
+    nodeRoleName: cluster.nodeRoleName,
+    nodeRoleArn: cluster.nodeRoleArn,
+    clusterSecurityGroupId: cluster.clusterSecurityGroupId,
+    karpenterDiscovery: config.namePrefix,
+    account: { accountId: config.accountId, region: config.region },
+    tags: { ...config.tags, "icna.io/colour": colour },
+    isProduction: config.isProduction,
+    prometheus: runtime.prometheus,
+    pseImage: runtime.image,
+    karpenter: runtime.karpenter,
+  }, { parent: cluster });
+  new AnomalyWatcher(`${name}-watcher`, {
+    provider: cluster.provider,
+    namespace: PSE_NAMESPACE,
+    image: runtime.image,
+    prometheusUrl: autoscaling.prometheusUrl,
+    alertmanagerUrl: runtime.alertmanagerUrl ?? IN_CLUSTER_ALERTMANAGER_URL,
+    colour,
+    signals: runtime.watcher.signals,
+    interval: runtime.watcher.interval,
+    alertThreshold: runtime.watcher.alertThreshold,
+    labels: { cluster: clusterNameOf(config.namePrefix, colour) },
+    operatorSelector: OPERATOR_SELECTOR,
+  }, { parent: cluster, dependsOn: [autoscaling] });
 }

@@ -68,6 +68,10 @@ describe("bad configuration is reported as `path: problem (allowed: …)`", () =
     ["bad account id", () => ({ ...prod(), "icna:accountId": "1234" }), /^icna:accountId: "1234" is not a 12-digit AWS account id/],
     ["invalid flow-log retention", () => edit("icna:network", (n) => (n.flowLogRetentionDays = 42)), /^icna:network\.flowLogRetentionDays: 42 must be a CloudWatch Logs retention period \(allowed: 1, 3, 5/],
     ["traffic to a disabled cluster", () => edit("icna:clusters", (c) => (c.blue.enabled = false)), /^icna:traffic\.weights\.blue: sends traffic to the blue cluster, which is disabled/],
+    ["image pinned by tag in prod", () => edit("icna:runtime", (r) => (r.image = "ghcr.io/example/icna:0.1.0")), /^icna:runtime\.image: "ghcr\.io\/example\/icna:0\.1\.0" is pinned by tag; a prod stack runs an image pinned by digest/],
+    ["image without a tag", () => edit("icna:runtime", (r) => (r.image = "ghcr.io/example/icna")), /^icna:runtime\.image: "ghcr\.io\/example\/icna" is not an image reference with an explicit tag or digest/],
+    ["watcher signal without the colour", () => edit("icna:runtime", (r) => (r.watcher = { signals: [{ name: "cpu", query: "sum(rate(x[5m]))" }] })), /^icna:runtime\.watcher\.signals\[0\]\.query: "sum\(rate\(x\[5m\]\)\)" must select the cluster's colour with \$colour/],
+    ["external Prometheus without Alertmanager", () => edit("icna:runtime", (r) => (r.prometheus = { mode: "external", url: "https://prom.example.com" })), /^icna:runtime\.prometheus\.alertmanagerUrl: is required but missing/],
     ["region set in the wrong namespace", () => ({ ...prod(), "icna:region": "us-east-1" }), /^icna:region: the region is the AWS provider's setting \(allowed: aws:region\)/],
   ])("%s", (_label, settings, expected) => {
     const problems = problemsOf("prod", settings());

@@ -3,6 +3,7 @@ import { mustParseCidr } from "../../components/network/cidr";
 import { ConfigError, ConfigProblem } from "./config-error";
 import { availabilityZonesOf, checkAvailabilityZones, checkClusters, checkDr, checkNetworkBlocks, checkTags, checkTraffic } from "./cross-field-checks";
 import { checkDataTier, DataTierContext, resolveDataTier } from "./data-tier-schema";
+import { checkRuntime, resolveRuntime } from "./runtime-schema";
 import { configPath, issuesToProblems } from "./format-issues";
 import { COLOURS, NodeGroupInput, stackConfigSchema, StackConfigInput } from "./schema";
 import { ClusterConfig, NodeGroupConfig, StackConfig } from "./stack-config";
@@ -21,6 +22,7 @@ const CROSS_FIELD_CHECKS: { sections: Section[]; check: (input: StackConfigInput
   { sections: ["traffic", "clusters"], check: checkTraffic },
   { sections: ["tags"], check: checkTags },
   { sections: ["region", "dr"], check: checkDr },
+  { sections: ["environment", "runtime"], check: checkRuntime },
   { sections: ["environment", "region", "network", "dr", "data"], check: (input) => checkDataTier(input.data, dataTierContext(input)) },
 ];
 
@@ -144,6 +146,7 @@ export function resolveStackConfig(stack: string, input: StackConfigInput): Stac
     traffic: { ...input.traffic, ttlSeconds: input.traffic.ttlSeconds ?? 60 },
     dr: input.dr,
     data: resolveDataTier(input.data, dataTierContext(input)),
+    runtime: resolveRuntime(input.runtime),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dataTierSchema } from "./data-tier-schema";
+import { runtimeSchema } from "./runtime-schema";
 import { KUBERNETES_VERSIONS } from "./kubernetes-versions";
 
 /** EC2 instance types such as m6i.large, c7g.2xlarge or r6id.metal. */
@@ -114,6 +115,8 @@ export const stackConfigSchema = z
       .optional(),
     /** Kafka, PostgreSQL, Redis and workload access (see docs/data-tier.md); every setting has a per-environment default. */
     data: dataTierSchema.optional(),
+    /** In-cluster runtime services: autoscaling stack, predictive scaler, anomaly watcher. */
+    runtime: runtimeSchema,
   })
   .strict();
 

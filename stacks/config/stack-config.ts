@@ -1,5 +1,6 @@
 import { SubnetSpec, SubnetTier } from "../../components/network/subnet-layout";
 import type { DataTierConfig } from "./data-tier-schema";
+import type { RuntimeConfig } from "./runtime-schema";
 import { Colour, Environment, NodeGroupInput } from "./schema";
 
 /** A node group with every default applied. */
@@ -49,6 +50,8 @@ export interface StackConfig {
   readonly dr?: { readonly region: string };
   /** Kafka, PostgreSQL, Redis and workload access, defaults applied. */
   readonly data: DataTierConfig;
+  /** In-cluster runtime services of every colour. */
+  readonly runtime: RuntimeConfig;
 }
 
 export type { Colour, Environment, SubnetTier };
