@@ -1,5 +1,6 @@
+import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
-import type { OfflinePlan, PlanResource } from "../../plan/model";
+import { UNKNOWN, type OfflinePlan, type PlanResource } from "../../plan/model";
 import { runOfflinePreview } from "../../plan/offline-preview";
 import { evaluatePolicies } from "../../policies/evaluate";
 import { policyResourcesFromPlan } from "../../policies/plan-input";
@@ -230,17 +231,28 @@ describe("AutoscalingStack: Karpenter", () => {
   });
 
   it("grants no wildcard action, no write on every resource, and passes only the node role to EC2", () => {
-    const policy = named(prod, "aws:iam/rolePolicy:RolePolicy", "blue-karpenter");
-    expect(policy.dependencies).toContain(role().urn);
-    const document = jsonInput(policy.inputs.policy) as { Statement: Array<{ Sid: string; Action: string[]; Resource: string | string[]; Condition?: unknown }> };
-    for (const statement of document.Statement) {
+    type Document = { Statement: Array<{ Sid: string; Action: string[]; Resource: string | string[]; Condition?: unknown }> };
+    const policies = ofType(prod, "aws:iam/rolePolicy:RolePolicy");
+    expect(policies.map((p) => p.name).sort()).toEqual(["blue-karpenter", "blue-karpenter-pass-node-role"]);
+    const statements = policies.flatMap((p) => {
+      expect(p.dependencies).toContain(role().urn);
+      return (jsonInput(p.inputs.policy) as Document).Statement;
+    });
+    for (const statement of statements) {
       expect(statement.Action.every((a) => !a.includes("*"))).toBe(true);
       const resources = [statement.Resource].flat();
       if (resources.includes("*")) expect(statement.Action.every((a) => /:(Describe|Get)/.test(a))).toBe(true);
     }
-    const passRole = document.Statement.filter((s) => s.Action.includes("iam:PassRole"));
+    const passRole = statements.filter((s) => s.Action.includes("iam:PassRole"));
     expect(passRole).toEqual([expect.objectContaining({ Resource: NODE_ROLE_ARN, Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } } })]);
-    expect(document.Statement.find((s) => s.Sid === "ConsumeInterruptionQueue")?.Resource).toBe(`arn:aws:sqs:us-east-1:111122223333:${CLUSTER}-karpenter`);
+    expect(statements.find((s) => s.Sid === "ConsumeInterruptionQueue")?.Resource).toBe(`arn:aws:sqs:us-east-1:111122223333:${CLUSTER}-karpenter`);
+  });
+
+  it("keeps the controller policy judgeable offline when the node role's ARN is not known until `up`", async () => {
+    // A role created in the same program: its ARN is computed by AWS, so a preview does not know it.
+    const unknownRole = await plan("preview", () => ({ nodeRoleArn: new aws.iam.Role("nodes", { assumeRolePolicy: "{}" }).arn }));
+    expect(named(unknownRole, "aws:iam/rolePolicy:RolePolicy", "blue-karpenter-pass-node-role").inputs.policy).toBe(UNKNOWN);
+    expect(() => jsonInput(named(unknownRole, "aws:iam/rolePolicy:RolePolicy", "blue-karpenter").inputs.policy)).not.toThrow();
   });
 
   it("encrypts the interruption queue and accepts only this cluster's four EventBridge rules, over TLS", () => {

@@ -1,4 +1,4 @@
-import { karpenterControllerPolicy, type IamStatement } from "./karpenter-controller-policy";
+import { karpenterControllerPolicy, nodeRolePassPolicy, type IamStatement } from "./karpenter-controller-policy";
 import { architectureOf, KARPENTER_DEFAULTS, resolveKarpenterSettings } from "./karpenter-settings";
 import { karpenterResourceNames } from "./karpenter";
 
@@ -8,11 +8,10 @@ const scope = {
   accountId: "111122223333",
   clusterName: "icna-prod-green",
   interruptionQueueArn: "arn:aws:sqs:eu-west-1:111122223333:icna-prod-green-karpenter",
-  nodeRoleArn: "arn:aws:iam::111122223333:role/icna-prod-green-nodes",
   instanceProfileArn: "arn:aws:iam::111122223333:instance-profile/icna-prod-green-karpenter-nodes",
 };
 const statements = karpenterControllerPolicy(scope).Statement;
-const WRITES = /^(ec2:(RunInstances|CreateFleet|CreateLaunchTemplate|CreateTags|TerminateInstances|DeleteLaunchTemplate)|iam:PassRole|sqs:DeleteMessage)$/;
+const EC2_WRITES = /^ec2:(RunInstances|CreateFleet|CreateLaunchTemplate|CreateTags|TerminateInstances|DeleteLaunchTemplate)$/;
 const resourcesOf = (s: IamStatement) => [s.Resource].flat();
 
 describe("karpenterControllerPolicy", () => {
@@ -35,7 +34,7 @@ describe("karpenterControllerPolicy", () => {
 
   it("conditions every EC2 write on instances, volumes, interfaces and templates on this cluster's ownership tag", () => {
     const owned = /:(instance|volume|network-interface|launch-template|fleet|spot-instances-request)\/\*$/;
-    const writes = statements.filter((s) => s.Action.some((a) => WRITES.test(a) && a.startsWith("ec2:")) && resourcesOf(s).some((r) => owned.test(r)));
+    const writes = statements.filter((s) => s.Action.some((a) => EC2_WRITES.test(a)) && resourcesOf(s).some((r) => owned.test(r)));
     expect(writes.length).toBeGreaterThanOrEqual(4);
     for (const s of writes) {
       const tagConditions = JSON.stringify(s.Condition ?? {});
@@ -46,8 +45,9 @@ describe("karpenterControllerPolicy", () => {
 
   it("passes only the node role, only to EC2, reads only its instance profile, and uses only this queue and cluster", () => {
     const find = (action: string) => statements.filter((s) => s.Action.includes(action));
-    expect(find("iam:PassRole")).toEqual([expect.objectContaining({ Resource: scope.nodeRoleArn, Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } } })]);
-    expect(statements.flatMap((s) => s.Action).filter((a) => a.startsWith("iam:")).sort()).toEqual(["iam:GetInstanceProfile", "iam:PassRole"]);
+    const nodeRoleArn = "arn:aws:iam::111122223333:role/icna-prod-green-nodes";
+    expect(nodeRolePassPolicy(nodeRoleArn).Statement).toEqual([expect.objectContaining({ Action: ["iam:PassRole"], Resource: nodeRoleArn, Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } } })]);
+    expect(statements.flatMap((s) => s.Action).filter((a) => a.startsWith("iam:"))).toEqual(["iam:GetInstanceProfile"]);
     expect(find("iam:GetInstanceProfile")[0].Resource).toBe(scope.instanceProfileArn);
     expect(find("sqs:ReceiveMessage")[0].Resource).toBe(scope.interruptionQueueArn);
     expect(find("eks:DescribeCluster")[0].Resource).toBe("arn:aws:eks:eu-west-1:111122223333:cluster/icna-prod-green");

@@ -19,8 +19,6 @@ export interface KarpenterPolicyScope {
   readonly accountId: string;
   readonly clusterName: string;
   readonly interruptionQueueArn: string;
-  /** The role its nodes run with: the only role it may pass to EC2. */
-  readonly nodeRoleArn: string;
   /** The instance profile of that role that the EC2NodeClass names. */
   readonly instanceProfileArn: string;
 }
@@ -30,9 +28,11 @@ const LAUNCH = ["ec2:RunInstances", "ec2:CreateFleet"];
 /**
  * The Karpenter v1 controller's inline policy, least privilege: EC2 writes only on resources tagged as
  * this cluster's and one of its NodePools' (at creation through aws:RequestTag, afterwards through
- * aws:ResourceTag), reads confined to the cluster's region, the one node role passable only to EC2, the
- * one interruption queue, the one cluster. Instance profiles are created by the stack, not by Karpenter,
- * so the controller gets no iam:CreateInstanceProfile / AddRoleToInstanceProfile at all.
+ * aws:ResourceTag), reads confined to the cluster's region, the one interruption queue, the one cluster.
+ * Instance profiles are created by the stack, not by Karpenter, so the controller gets no
+ * iam:CreateInstanceProfile / AddRoleToInstanceProfile at all. Every ARN here derives from names known
+ * at preview time, so the offline review judges this document; passing the node role, whose ARN only
+ * `up` knows, is the separate `nodeRolePassPolicy`.
  */
 export function karpenterControllerPolicy(scope: KarpenterPolicyScope): IamPolicyDocument {
   const { partition, region, accountId, clusterName } = scope;
@@ -114,15 +114,16 @@ export function karpenterControllerPolicy(scope: KarpenterPolicyScope): IamPolic
       // The Price List API has no resource-level permissions.
       { Sid: "ReadPrices", Effect: "Allow", Action: ["pricing:GetProducts"], Resource: "*" },
       { Sid: "ConsumeInterruptionQueue", Effect: "Allow", Action: ["sqs:DeleteMessage", "sqs:GetQueueUrl", "sqs:ReceiveMessage"], Resource: scope.interruptionQueueArn },
-      {
-        Sid: "PassNodeRoleToEc2Only",
-        Effect: "Allow",
-        Action: ["iam:PassRole"],
-        Resource: scope.nodeRoleArn,
-        Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } },
-      },
       { Sid: "ReadNodeInstanceProfile", Effect: "Allow", Action: ["iam:GetInstanceProfile"], Resource: scope.instanceProfileArn },
       { Sid: "DiscoverClusterEndpoint", Effect: "Allow", Action: ["eks:DescribeCluster"], Resource: `arn:${partition}:eks:${region}:${accountId}:cluster/${clusterName}` },
     ],
+  };
+}
+
+/** Lets the controller hand the one node role to the instances it launches, and to nothing but EC2. */
+export function nodeRolePassPolicy(nodeRoleArn: string): IamPolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [{ Sid: "PassNodeRoleToEc2Only", Effect: "Allow", Action: ["iam:PassRole"], Resource: nodeRoleArn, Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } } }],
   };
 }

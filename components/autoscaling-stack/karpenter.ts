@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { irsaTrustPolicy } from "../eks-cluster/iam-documents";
 import { partitionOf, type AwsAccount } from "../shared/aws-account";
 import { INTERRUPTION_EVENT_PATTERNS, INTERRUPTION_MESSAGE_RETENTION_SECONDS } from "./interruption-events";
-import { karpenterControllerPolicy } from "./karpenter-controller-policy";
+import { karpenterControllerPolicy, nodeRolePassPolicy } from "./karpenter-controller-policy";
 import { ec2NodeClassSpec, NODE_POOL_NAME, nodePoolSpec } from "./karpenter-node-pool";
 import type { KarpenterSettings } from "./karpenter-settings";
 import { pinnedRelease } from "./pinned-release";
@@ -75,7 +75,9 @@ export function createKarpenter(name: string, args: KarpenterDeploymentArgs, aws
   const instanceProfile = new aws.iam.InstanceProfile(`${name}-karpenter-nodes`, { name: names.instanceProfile, role: args.nodeRoleName, tags }, awsOpts);
   const instanceProfileArn = names.apply((n) => arn("iam", `instance-profile/${n.instanceProfile}`, ""));
   if (args.nodeAccessEntry) {
-    new aws.eks.AccessEntry(`${name}-karpenter-nodes`, { clusterName: args.clusterName, principalArn: args.nodeRoleArn, type: "EC2_LINUX", tags }, awsOpts);
+    // Through the OIDC provider ARN the entry waits for the cluster even when the name is given as plain text.
+    const existingCluster = pulumi.all([args.clusterName, args.oidcProviderArn]).apply(([clusterName]) => clusterName);
+    new aws.eks.AccessEntry(`${name}-karpenter-nodes`, { clusterName: existingCluster, principalArn: args.nodeRoleArn, type: "EC2_LINUX", tags }, awsOpts);
   }
 
   const role = new aws.iam.Role(`${name}-karpenter`, {
@@ -87,11 +89,15 @@ export function createKarpenter(name: string, args: KarpenterDeploymentArgs, aws
   new aws.iam.RolePolicy(`${name}-karpenter`, {
     role: role.id,
     policy: pulumi
-      .all([args.clusterName, queueArn, args.nodeRoleArn, instanceProfileArn])
-      .apply(([clusterName, interruptionQueueArn, nodeRoleArn, instanceProfileArn]) =>
-        JSON.stringify(karpenterControllerPolicy({ partition, region: args.account.region, accountId: args.account.accountId, clusterName, interruptionQueueArn, nodeRoleArn, instanceProfileArn })),
+      .all([args.clusterName, queueArn, instanceProfileArn])
+      .apply(([clusterName, interruptionQueueArn, instanceProfileArn]) =>
+        JSON.stringify(karpenterControllerPolicy({ partition, region: args.account.region, accountId: args.account.accountId, clusterName, interruptionQueueArn, instanceProfileArn })),
       ),
   }, { ...awsOpts, dependsOn: [queue, instanceProfile] });
+  new aws.iam.RolePolicy(`${name}-karpenter-pass-node-role`, {
+    role: role.id,
+    policy: pulumi.output(args.nodeRoleArn).apply((nodeRoleArn) => JSON.stringify(nodeRolePassPolicy(nodeRoleArn))),
+  }, awsOpts);
 
   const release = pinnedRelease(`${name}-karpenter`, "karpenter", KARPENTER_NAMESPACE, {
     settings: { clusterName: args.clusterName, interruptionQueue: queue.name },
