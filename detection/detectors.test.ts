@@ -1,3 +1,4 @@
+import { ContextNoveltyDetector } from "./detectors/context-novelty";
 import { DailyProfileDetector } from "./detectors/daily-profile";
 import { LevelShiftDetector } from "./detectors/level-shift";
 import { RangeNoveltyDetector } from "./detectors/range-novelty";
@@ -69,5 +70,22 @@ describe("DailyProfileDetector", () => {
     for (let i = day + 50; i < day + 100; i++) values[i] = 100; // flat where the day usually rises
     const raw = run(new DailyProfileDetector(), values);
     expect(maxIn(raw, day + 50, day + 100)).toBeGreaterThan(3 * maxIn(raw, 4 * PER_DAY, day + 50));
+  });
+});
+
+describe("ContextNoveltyDetector", () => {
+  it("learns a repeating pattern, then flags a known value arriving out of order", () => {
+    const detector = new ContextNoveltyDetector({ warmup: 20, levels: 4, maxOrder: 3 });
+    const cycle = [0, 10, 20, 30];
+    const raw = Array.from({ length: 60 }, (_, i) => detector.update(i, cycle[i % 4]).raw);
+    expect(Math.max(...raw.slice(24))).toBe(0);
+    expect(detector.update(60, 20).raw).toBeGreaterThan(0.5); // 0 → 20 skips 10: every context says "never after this"
+    expect(detector.update(61, 30).raw).toBe(0); // 20 → 30 is known; the longer context 0, 20 was never seen, so it has no say
+  });
+
+  it("scores a level never reached before as entirely novel", () => {
+    const detector = new ContextNoveltyDetector({ warmup: 10, levels: 4, maxOrder: 3 });
+    for (let i = 0; i < 30; i++) detector.update(i, i % 2 === 0 ? 0 : 8);
+    expect(detector.update(30, 100).raw).toBe(1);
   });
 });

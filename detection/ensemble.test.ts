@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { runDetect } from "../cli/commands/detect";
 import { CliError } from "../cli/cli-error";
-import { AnomalyEnsemble } from "./ensemble";
+import { AnomalyEnsemble, ENSEMBLE_DEFAULTS } from "./ensemble";
 
 const FIVE_MINUTES = 300_000;
 
@@ -35,7 +35,9 @@ describe("AnomalyEnsemble", () => {
     const scores = points.map((p) => p.score);
     expect(Math.max(...scores)).toBeLessThanOrEqual(1);
     expect(Math.min(...scores)).toBeGreaterThanOrEqual(0);
-    expect(scores.indexOf(Math.max(...scores.slice(300)))).toBe(1200);
+    const afterWarmup = scores.slice(300);
+    expect(300 + afterWarmup.indexOf(Math.max(...afterWarmup))).toBe(1200);
+    expect(afterWarmup.filter((s) => s >= ENSEMBLE_DEFAULTS.rest.level)).toHaveLength(1);
     expect(points[1200].direction).toBe("up");
     expect(points[1200].expected!.high).toBeLessThan(values[1200]);
   });

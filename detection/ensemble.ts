@@ -1,47 +1,47 @@
+import { AnomalyLikelihood, ANOMALY_LIKELIHOOD_DEFAULTS, type AnomalyLikelihoodOptions } from "./anomaly-likelihood";
 import type { DetectorReading, ExpectedBand, StreamingDetector } from "./detector";
+import { ContextNoveltyDetector, CONTEXT_NOVELTY_DEFAULTS, type ContextNoveltyOptions } from "./detectors/context-novelty";
 import { DailyProfileDetector, DAILY_PROFILE_DEFAULTS, type DailyProfileOptions } from "./detectors/daily-profile";
 import { LevelShiftDetector, LEVEL_SHIFT_DEFAULTS, type LevelShiftOptions } from "./detectors/level-shift";
 import { RangeNoveltyDetector, RANGE_NOVELTY_DEFAULTS, type RangeNoveltyOptions } from "./detectors/range-novelty";
 import { SeasonalResidualDetector, SEASONAL_RESIDUAL_DEFAULTS, type SeasonalResidualOptions } from "./detectors/seasonal-residual";
-import { RingBuffer } from "./ring-buffer";
-import { SurpriseCalibrator, SURPRISE_DEFAULTS, type SurpriseOptions } from "./surprise-calibrator";
 
-/** The detectors the ensemble can run. */
-export type DetectorName = "seasonal-residual" | "level-shift" | "range-novelty" | "daily-profile";
+/** The detectors whose raw statistics the ensemble turns into anomaly likelihoods. */
+export type DetectorName = "context-novelty" | "seasonal-residual" | "level-shift" | "daily-profile";
 
 /** One configuration of the whole detector, used unchanged for every series. */
 export interface EnsembleOptions {
+  readonly contextNovelty: ContextNoveltyOptions;
   readonly seasonalResidual: SeasonalResidualOptions;
   readonly levelShift: LevelShiftOptions;
-  readonly rangeNovelty: RangeNoveltyOptions;
   readonly dailyProfile: DailyProfileOptions;
-  /** Detectors to run, by name. @default all of them */
+  /** Detectors to run through the anomaly likelihood, by name. */
   readonly detectors: readonly DetectorName[];
+  readonly likelihood: AnomalyLikelihoodOptions;
+  /** The range the new-extreme rule tracks. */
+  readonly rangeNovelty: RangeNoveltyOptions;
   /**
-   * Weight of each detector's calibrated score in the ensemble maximum: how much evidence a detector's
-   * surprise is worth, learned once over the whole NAB corpus (never per series).
+   * A value beyond everything seen so far by more than this fraction of the range seen so far scores 1
+   * outright, whatever the likelihoods say (a new extreme is rare and almost always worth a look). @default 0.05
    */
-  readonly weights: Readonly<Record<DetectorName, number>>;
-  readonly surprise: SurpriseOptions;
+  readonly newExtremeTolerance: number;
   /**
-   * Points after a peak during which a score must beat that peak to be reported in full (otherwise it is
-   * damped): an ongoing incident is reported once, at its onset, not on every point. @default 20
+   * After a score of at least `level`, the next `period` points score 0: an incident is reported once, at
+   * its onset, and its aftermath does not raise new alarms. @default { level: 0.7, period: 20 }
    */
-  readonly refractory: number;
-  /** Factor applied to scores that do not beat the recent peak. @default 0.5 */
-  readonly damping: number;
+  readonly rest: { readonly level: number; readonly period: number };
 }
 
 export const ENSEMBLE_DEFAULTS: EnsembleOptions = {
+  contextNovelty: CONTEXT_NOVELTY_DEFAULTS,
   seasonalResidual: SEASONAL_RESIDUAL_DEFAULTS,
   levelShift: LEVEL_SHIFT_DEFAULTS,
-  rangeNovelty: RANGE_NOVELTY_DEFAULTS,
   dailyProfile: DAILY_PROFILE_DEFAULTS,
-  detectors: ["seasonal-residual", "level-shift", "range-novelty", "daily-profile"],
-  weights: { "seasonal-residual": 0.6, "level-shift": 0.4, "range-novelty": 1, "daily-profile": 0.5 },
-  surprise: SURPRISE_DEFAULTS,
-  refractory: 20,
-  damping: 0.5,
+  detectors: ["context-novelty", "seasonal-residual", "level-shift"],
+  likelihood: ANOMALY_LIKELIHOOD_DEFAULTS,
+  rangeNovelty: RANGE_NOVELTY_DEFAULTS,
+  newExtremeTolerance: 0.05,
+  rest: { level: 0.7, period: 20 },
 };
 
 /** The ensemble's verdict on one point. */
@@ -53,54 +53,61 @@ export interface PointScore {
   /** What that detector catches, e.g. `spike`. */
   readonly kind: string;
   readonly direction: DetectorReading["direction"];
-  /** The band the winning detector expected the value in (the first detector's when it has none). */
+  /** The band the winning detector expected the value in (the first detector's with a band when it has none). */
   readonly expected?: ExpectedBand;
-  /** The winning detector's own calibrated score before the refractory damping. */
+  /** The winning detector's score before the rest period (equal to `score` outside one). */
   readonly rawScore: number;
 }
 
 /**
- * Runs every detector on each point, calibrates each detector's statistic against its own history on
- * this series, keeps the most surprised detector, and damps repeats within an ongoing episode.
+ * Scores each point from the past only: a value far beyond every value seen so far scores 1; otherwise
+ * each detector's raw statistic becomes an anomaly likelihood and the most surprised detector wins.
+ * After a high score the ensemble rests for a while, so an incident raises one alarm, at its onset.
  */
 export class AnomalyEnsemble {
   private readonly detectors: StreamingDetector[];
-  private readonly calibrators: SurpriseCalibrator[];
-  private readonly weights: number[];
-  private readonly recentScores: RingBuffer;
+  private readonly likelihoods: AnomalyLikelihood[];
+  private readonly range: RangeNoveltyDetector;
+  private sinceAlarm = Number.POSITIVE_INFINITY;
 
   constructor(private readonly options: EnsembleOptions = ENSEMBLE_DEFAULTS) {
     const factories: Record<DetectorName, () => StreamingDetector> = {
+      "context-novelty": () => new ContextNoveltyDetector(options.contextNovelty),
       "seasonal-residual": () => new SeasonalResidualDetector(options.seasonalResidual),
       "level-shift": () => new LevelShiftDetector(options.levelShift),
-      "range-novelty": () => new RangeNoveltyDetector(options.rangeNovelty),
       "daily-profile": () => new DailyProfileDetector(options.dailyProfile),
     };
     this.detectors = options.detectors.map((name) => factories[name]());
-    this.weights = options.detectors.map((name) => options.weights[name]);
-    this.calibrators = this.detectors.map(() => new SurpriseCalibrator(options.surprise));
-    this.recentScores = new RingBuffer(Math.max(1, options.refractory));
+    this.likelihoods = this.detectors.map(() => new AnomalyLikelihood(options.likelihood));
+    this.range = new RangeNoveltyDetector(options.rangeNovelty);
   }
 
   update(timestampMs: number, value: number): PointScore {
-    let best = -1;
-    let bestScore = -1;
-    let expected: ExpectedBand | undefined;
-    const readings = this.detectors.map((detector) => detector.update(timestampMs, value));
-    readings.forEach((reading, i) => {
-      const score = this.weights[i] * this.calibrators[i].update(reading.raw).score;
-      if (score > bestScore) {
-        bestScore = score;
-        best = i;
+    const extreme = this.range.update(timestampMs, value);
+    let winner: StreamingDetector = this.range;
+    let reading = extreme;
+    let best = extreme.raw > this.options.newExtremeTolerance ? 1 : 0;
+    let band: ExpectedBand | undefined;
+    this.detectors.forEach((detector, i) => {
+      const current = detector.update(timestampMs, value);
+      const score = this.likelihoods[i].update(current.raw);
+      if (score > best) {
+        best = score;
+        winner = detector;
+        reading = current;
       }
-      if (expected === undefined) expected = reading.expected;
+      band ??= current.expected;
     });
-    let peak = 0;
-    for (let i = 0; i < this.recentScores.length; i++) peak = Math.max(peak, this.recentScores.at(i));
-    this.recentScores.push(bestScore);
-    const score = bestScore > peak ? bestScore : bestScore * this.options.damping;
-    const winner = this.detectors[best];
-    const band = readings[best].expected ?? expected;
-    return { score, detector: winner.name, kind: winner.catches, direction: readings[best].direction, expected: band, rawScore: bestScore };
+    band ??= extreme.expected;
+    const resting = this.sinceAlarm < this.options.rest.period;
+    this.sinceAlarm = best >= this.options.rest.level ? 0 : this.sinceAlarm + 1;
+    return {
+      score: resting ? 0 : best,
+      detector: winner.name,
+      kind: winner.catches,
+      direction: reading.direction,
+      expected: reading.expected ?? band,
+      rawScore: best,
+    };
   }
 }

@@ -1,0 +1,92 @@
+import type { DetectorReading, StreamingDetector } from "../detector";
+
+/** Tuning of the context novelty detector. */
+export interface ContextNoveltyOptions {
+  /** Points used to lay the quantisation grid (their range is split into `levels` bins). @default 300 */
+  readonly warmup: number;
+  /** Bins across the warm-up range; values beyond it fall in further bins of the same width. @default 8 */
+  readonly levels: number;
+  /** Longest context (number of preceding symbols) remembered. @default 6 */
+  readonly maxOrder: number;
+}
+
+export const CONTEXT_NOVELTY_DEFAULTS: ContextNoveltyOptions = { warmup: 300, levels: 8, maxOrder: 6 };
+
+/** A node of the context trie: the symbols that followed this context, and the longer contexts ending in it. */
+interface ContextNode {
+  readonly followers: Set<number>;
+  readonly longer: Map<number, ContextNode>;
+}
+
+function newNode(): ContextNode {
+  return { followers: new Set(), longer: new Map() };
+}
+
+/**
+ * Never-seen behaviour: each value is quantised to a symbol, and the detector remembers which symbol has
+ * followed every recent context (the last 1…maxOrder symbols). A point is novel in proportion to the
+ * known contexts after which its symbol has never been seen — a new level, a new transition, or a known
+ * value arriving in an unknown order. Repetitive behaviour, however irregular, becomes familiar.
+ */
+export class ContextNoveltyDetector implements StreamingDetector {
+  readonly name = "context-novelty";
+  readonly catches = "never-seen pattern";
+  private readonly root = newNode();
+  private readonly warmupValues: number[] = [];
+  private low = 0;
+  private step = 0;
+  private readonly history: number[] = [];
+
+  constructor(private readonly options: ContextNoveltyOptions = CONTEXT_NOVELTY_DEFAULTS) {}
+
+  update(_timestampMs: number, value: number): DetectorReading {
+    if (this.warmupValues.length < this.options.warmup) {
+      this.warmupValues.push(value);
+      if (this.warmupValues.length === this.options.warmup) this.layGrid();
+      return { raw: 0, direction: "none" };
+    }
+    const symbol = Math.floor((value - this.low) / this.step);
+    let known = 0;
+    let unseen = 0;
+    let node: ContextNode | undefined = this.root;
+    for (let order = 0; order <= this.options.maxOrder && node !== undefined; order++) {
+      known++;
+      if (!node.followers.has(symbol)) unseen++;
+      node = order < this.history.length ? node.longer.get(this.history[this.history.length - 1 - order]) : undefined;
+    }
+    this.learn(symbol);
+    const raw = unseen / known;
+    return { raw, direction: raw === 0 ? "none" : symbol >= this.options.levels ? "up" : symbol < 0 ? "down" : "none" };
+  }
+
+  private layGrid(): void {
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (const v of this.warmupValues) {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    const floor = 1e-6 * Math.max(Math.abs(min), Math.abs(max), 1);
+    this.low = min;
+    this.step = Math.max((max - min) / this.options.levels, floor);
+    for (const v of this.warmupValues) this.learn(Math.floor((v - this.low) / this.step));
+  }
+
+  /** Records that `symbol` followed every context ending at the previous point, then appends it. */
+  private learn(symbol: number): void {
+    let node = this.root;
+    node.followers.add(symbol);
+    for (let order = 1; order <= this.options.maxOrder && order <= this.history.length; order++) {
+      const previous = this.history[this.history.length - order];
+      let longer = node.longer.get(previous);
+      if (longer === undefined) {
+        longer = newNode();
+        node.longer.set(previous, longer);
+      }
+      longer.followers.add(symbol);
+      node = longer;
+    }
+    this.history.push(symbol);
+    if (this.history.length > this.options.maxOrder) this.history.shift();
+  }
+}
