@@ -24,6 +24,8 @@ export interface PlanResource {
   readonly inputs: Record<string, PlanValue>;
   /** URNs this resource depends on (explicit and through its inputs). */
   readonly dependencies: string[];
+  /** URNs each top-level input depends on (what the engine also receives), when any. */
+  readonly propertyDependencies?: Record<string, string[]>;
   /** The `protect` resource option. */
   readonly protect: boolean;
   /** True for provider-managed (custom) resources, false for components. */

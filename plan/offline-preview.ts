@@ -26,6 +26,7 @@ interface RegisterRequest {
   getRemote(): boolean;
   getProtect(): boolean | undefined;
   getDependenciesList(): string[];
+  getPropertydependenciesMap(): { forEach(callback: (value: { getUrnsList(): string[] }, key: string) => void): void };
   getProvider(): string;
   getDeletebeforereplace(): boolean;
   getRetainondelete(): boolean | undefined;
@@ -80,6 +81,11 @@ export async function runOfflinePreview(options: OfflinePreviewOptions): Promise
 function recordResource(request: RegisterRequest, urn: string): PlanResource {
   const inputs = toPlanValue(request.getObject()?.toJavaScript() ?? {});
   const optional = <T>(value: T | undefined, keep: boolean) => (keep ? value : undefined);
+  const propertyDependencies: Record<string, string[]> = {};
+  request.getPropertydependenciesMap().forEach((value, key) => {
+    const urns = [...new Set(value.getUrnsList())];
+    if (urns.length > 0) propertyDependencies[key] = urns;
+  });
   return {
     urn,
     type: request.getType(),
@@ -87,6 +93,7 @@ function recordResource(request: RegisterRequest, urn: string): PlanResource {
     parent: request.getParent() || undefined,
     inputs: inputs && typeof inputs === "object" && !Array.isArray(inputs) ? inputs : {},
     dependencies: [...new Set(request.getDependenciesList())],
+    propertyDependencies: optional(propertyDependencies, Object.keys(propertyDependencies).length > 0),
     protect: request.getProtect() === true,
     custom: request.getCustom(),
     remote: request.getRemote(),

@@ -13,6 +13,7 @@ export function reviewToJson(review: StackReview): Record<string, unknown> {
       parent: r.parent ?? null,
       inputs: r.inputs,
       dependencies: r.dependencies,
+      ...(r.propertyDependencies ? { propertyDependencies: r.propertyDependencies } : {}),
       protect: r.protect,
       custom: r.custom,
       remote: r.remote,

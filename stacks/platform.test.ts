@@ -113,6 +113,11 @@ describe("EksCluster", () => {
     expect(named(plans.prod, "aws:iam/role:Role", "icna-prod-blue-ebs-csi").inputs.assumeRolePolicy).toBe(UNKNOWN);
   });
 
+  it("records which input each dependency comes through, as the engine receives it", () => {
+    const addon = named(plans.prod, "aws:eks/addon:Addon", "icna-prod-blue-ebs-csi-driver");
+    expect(addon.propertyDependencies?.serviceAccountRoleArn).toEqual([named(plans.prod, "aws:iam/role:Role", "icna-prod-blue-ebs-csi").urn]);
+  });
+
   it("gives each cluster exactly one Kubernetes provider", () => {
     expect(ofType(plans.prod, "pulumi:providers:kubernetes").map((p) => p.name)).toEqual(["icna-prod-blue-k8s", "icna-prod-green-k8s"]);
   });
