@@ -12,7 +12,8 @@ import { decideVerdict, EXIT_CODES, GateDecision, Verdict } from "./verdict/deci
 export interface ReviewInput {
   /** The change: a change set from any input format, or bare changes (e.g. an offline plan's creates). */
   readonly changes: ChangeSet | readonly Change[];
-  readonly stack: { readonly name: string; readonly kind: StackKind; /** AWS region for cost; else read from the aws provider. */ readonly region?: string };
+  /** The stack; `region` prices the change unless the preview states its own `aws:region`. */
+  readonly stack: { readonly name: string; readonly kind: StackKind; readonly region?: string };
   /** Result of the offline policy engine (policies/evaluate.ts), when it ran. */
   readonly policy?: { readonly violations: readonly PolicyViolation[]; readonly rulesEvaluated: number; readonly undecided?: readonly UndecidedCheck[] };
   /** Finding ids approved with `--approve`. */
@@ -62,7 +63,7 @@ function asChangeSet(changes: ReviewInput["changes"]): ChangeSet & { source: Cha
 /** The deterministic review: risks, cost and verdict, with no network. */
 export function reviewDeterministic(input: ReviewInput): Omit<AdvisorReview, "llm" | "timings"> {
   const set = asChangeSet(input.changes);
-  const cost = estimateCost(set.changes, { region: input.stack.region, assumptions: input.costAssumptions });
+  const cost = estimateCost(set.changes, { region: set.region ?? input.stack.region, assumptions: input.costAssumptions });
   const findings = assessRisks({
     changes: set.changes,
     stack: input.stack,

@@ -90,6 +90,8 @@ export interface ChangeSet {
   readonly engineSummary?: Partial<Record<string, number>>;
   /** True when the input came from a preview that failed part-way: the change list may be incomplete. */
   readonly incomplete: boolean;
+  /** `aws:region` from the preview's own config (the digest's `config`, the prelude event), when present. */
+  readonly region?: string;
 }
 
 /** `urn:pulumi:<stack>::<project>::<qualified type>::<name>` → name (names may contain `::`-free text only). */

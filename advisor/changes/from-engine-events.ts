@@ -49,6 +49,7 @@ export function changesFromEngineEvents(events: readonly LocatedEvent[], source:
   const diagnostics: EngineDiagnostic[] = [];
   let summary: Record<string, number> | undefined;
   let failed = false;
+  let region: string | undefined;
 
   for (const { event, where } of ordered) {
     if (isObject(event.resourcePreEvent)) preSteps.push(readMetadata(event.resourcePreEvent, `${where}.resourcePreEvent`, label));
@@ -59,6 +60,7 @@ export function changesFromEngineEvents(events: readonly LocatedEvent[], source:
       const d = event.diagnosticEvent;
       if (d.ephemeral !== true && typeof d.message === "string") diagnostics.push({ urn: typeof d.urn === "string" && d.urn ? d.urn : undefined, severity: String(d.severity ?? "info"), message: d.message.trim() });
     } else if (isObject(event.summaryEvent) && isObject(event.summaryEvent.resourceChanges)) summary = event.summaryEvent.resourceChanges as Record<string, number>;
+    else if (isObject(event.preludeEvent) && isObject(event.preludeEvent.config) && typeof event.preludeEvent.config["aws:region"] === "string") region = event.preludeEvent.config["aws:region"];
     else if (isObject(event.errorEvent)) {
       failed = true;
       diagnostics.push({ severity: "error", message: String(event.errorEvent.error ?? "engine error") });
@@ -75,6 +77,7 @@ export function changesFromEngineEvents(events: readonly LocatedEvent[], source:
     diagnostics,
     engineSummary: summary,
     incomplete: failed || diagnostics.some((d) => d.severity === "error") || summary === undefined,
+    region,
   };
 }
 

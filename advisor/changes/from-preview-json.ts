@@ -26,6 +26,7 @@ export function changesFromPreviewJson(document: JsonObject, label: string): Cha
     diagnostics,
     engineSummary: summary,
     incomplete: diagnostics.some((d) => d.severity === "error"),
+    region: isObject(document.config) && typeof document.config["aws:region"] === "string" ? document.config["aws:region"] : undefined,
   };
 }
 

@@ -22,6 +22,7 @@ describe("real engine output recorded by Pulumi", () => {
     expect(set.changes.map((c) => c.name)).toEqual(["eks-dev", "eks-role", "eks-rpa-service-policy", "eks-rpa-cluster-policy", "eks-sg", "eks-cluster"]);
     expect(countByOp(set.changes)).toEqual({ same: 5, create: 1 });
     expect(set.engineSummary).toEqual({ create: 1, same: 5 });
+    expect(set.region).toBe("us-west-2");
     const cluster = set.changes.find((c) => c.name === "eks-cluster")!;
     expect(cluster.oldInputs).toBeUndefined();
     expect(cluster.newInputs).toMatchObject({ vpcConfig: { endpointPublicAccess: true, publicAccessCidrs: ["0.0.0.0/0"] } });
