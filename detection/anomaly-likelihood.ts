@@ -5,7 +5,7 @@ import { RingBuffer } from "./ring-buffer";
 export interface AnomalyLikelihoodOptions {
   /** Smoothed statistics remembered as "usual" for this series. @default 8640 */
   readonly history: number;
-  /** Raw statistics averaged into the current reading: a lasting change outweighs a lone outlier. @default 20 */
+  /** Raw statistics averaged into the current reading: a lasting change outweighs a lone outlier. @default 30 */
   readonly smoothing: number;
   /** Smoothed statistics needed before any score above 0. @default 150 */
   readonly warmup: number;
@@ -17,7 +17,7 @@ export interface AnomalyLikelihoodOptions {
   readonly minStd: number;
 }
 
-export const ANOMALY_LIKELIHOOD_DEFAULTS: AnomalyLikelihoodOptions = { history: 8640, smoothing: 20, warmup: 150, saturation: 10, minMean: 0.03, minStd: 0.0173 };
+export const ANOMALY_LIKELIHOOD_DEFAULTS: AnomalyLikelihoodOptions = { history: 8640, smoothing: 30, warmup: 150, saturation: 10, minMean: 0.03, minStd: 0.0173 };
 
 /**
  * Anomaly likelihood (after Numenta's HTM post-processing): the short-term average of a detector's raw

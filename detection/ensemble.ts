@@ -27,7 +27,7 @@ export interface EnsembleOptions {
   readonly newExtremeTolerance: number;
   /**
    * After a score of at least `level`, the next `period` points score 0: an incident is reported once, at
-   * its onset, and its aftermath does not raise new alarms. @default { level: 0.7, period: 20 }
+   * its onset, and its aftermath does not raise new alarms. @default { level: 0.7, period: 10 }
    */
   readonly rest: { readonly level: number; readonly period: number };
 }
@@ -41,7 +41,7 @@ export const ENSEMBLE_DEFAULTS: EnsembleOptions = {
   likelihood: ANOMALY_LIKELIHOOD_DEFAULTS,
   rangeNovelty: RANGE_NOVELTY_DEFAULTS,
   newExtremeTolerance: 0.05,
-  rest: { level: 0.7, period: 20 },
+  rest: { level: 0.7, period: 10 },
 };
 
 /** The ensemble's verdict on one point. */
