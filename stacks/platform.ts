@@ -89,7 +89,7 @@ function createRuntimeServices(config: StackConfig, colour: Colour, cluster: Eks
   const name = `${config.namePrefix}-${colour}`;
   const autoscaling = new AutoscalingStack(`${name}-autoscaling`, {
     provider: cluster.provider,
-    clusterName: cluster.clusterName,
+    clusterName: clusterNameOf(config.namePrefix, colour),
     oidcProviderArn: cluster.oidcProviderArn,
     oidcProviderUrl: cluster.oidcProviderUrl,
     nodeRoleName: cluster.nodeRoleName,
