@@ -10,15 +10,22 @@ export interface ValueTransform {
 export const IDENTITY: ValueTransform = { name: "identity", forward: (v) => v, inverse: (v) => v };
 
 /**
- * log(y + c) for non-negative series, with c a tenth of the median so that near-zero values do not
- * dominate (multiplicative seasonality becomes additive). Undefined when the series has negatives.
+ * The log offset as a fraction of the median. Small enough that the transform stays multiplicative
+ * far below the typical level (a night, a storm, a travel ban at 1% of normal traffic), large enough
+ * that zeros and near-zero noise do not dominate.
+ */
+const LOG_OFFSET_OF_MEDIAN = 0.03;
+
+/**
+ * log(y + c) for non-negative series, with c = 3% of the median (see {@link LOG_OFFSET_OF_MEDIAN}):
+ * multiplicative seasonality becomes additive. Undefined when the series has negatives.
  */
 export function logTransformFor(values: Float64Array): ValueTransform | undefined {
   let min = Infinity;
   for (const v of values) if (Number.isFinite(v) && v < min) min = v;
   if (!(min >= 0)) return undefined;
   const mid = median(values);
-  const offset = Math.max(mid * 0.1, 1e-6);
+  const offset = Math.max(mid * LOG_OFFSET_OF_MEDIAN, 1e-6);
   return {
     name: "log",
     forward: (v) => Math.log(v + offset),

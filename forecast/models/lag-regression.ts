@@ -15,13 +15,17 @@ const DAILY_CYCLES = 3;
 const WEEKLY_CYCLES = 3;
 const RIDGE_LAMBDA = 1;
 const HUBER_K = 1.345;
+/** Training rows lose half their weight per this many days of age, so the fit follows recent behaviour. */
+const RECENCY_HALF_LIFE_DAYS = 7;
 const ROBUST_PASSES = 2;
 
 /**
  * Direct multi-horizon regression on seasonal lags with recent-level correction. For each horizon h
  * it predicts the change z[t+h] − z[t] from: the last steps' changes, the gap to the recent mean,
- * what happened over the same h steps one day / one week earlier, and how far today is from those
- * days. Fitted by Huber-weighted ridge least squares so that outliers and holidays do not bend it.
+ * what happened over the same h steps one day / one week earlier (and its median over the last
+ * cycles), and how far today is from those days and from their median level. Fitted by
+ * recency-weighted (half-life a week), Huber-weighted ridge least squares so that the fit follows
+ * recent behaviour while outliers and holidays do not bend it.
  */
 export function lagRegression(options: LagRegressionOptions): ForecastModel {
   const name = `lag-regression${options.daily ? "-daily" : ""}${options.weekly ? "-weekly" : ""}`;
@@ -36,6 +40,7 @@ export function lagRegression(options: LagRegressionOptions): ForecastModel {
       const layout = layoutFor(input.periods);
       const { values, observed } = input;
       const scale = changeScale(values, fitEnd);
+      const halfLife = input.periods.daily ? RECENCY_HALF_LIFE_DAYS * input.periods.daily : MAX_TRAINING_ROWS;
       const coefficients: Float64Array[] = [];
       for (let h = 1; h <= horizon; h++) {
         const first = Math.max(layout.maxLag, fitEnd - h - MAX_TRAINING_ROWS);
@@ -47,7 +52,7 @@ export function lagRegression(options: LagRegressionOptions): ForecastModel {
           const t = first + r;
           layout.write(values, t, h, rows, r * layout.columns, scale);
           targets[r] = (values[t + h] - values[t]) / scale;
-          weights[r] = observed[t] && observed[t + h] ? 1 : 0;
+          weights[r] = observed[t] && observed[t + h] ? 0.5 ** ((fitEnd - h - t) / halfLife) : 0;
         }
         coefficients.push(robustFit(rows, targets, weights, layout.columns));
       }
@@ -79,7 +84,7 @@ function featureLayout(options: LagRegressionOptions, periods: SeasonalPeriods):
   const day = options.daily ? periods.daily : undefined;
   const week = options.weekly ? periods.weekly : undefined;
   const weekCycles = week ? Math.max(1, Math.min(WEEKLY_CYCLES, Math.floor((periods.historySteps ?? 0) / week) - 1)) : 0;
-  const columns = 4 + (day ? 4 : 0) + (week ? 4 : 0);
+  const columns = 4 + (day ? 5 : 0) + (week ? 5 : 0);
   const maxLag = Math.max(12, day ? DAILY_CYCLES * day + 1 : 0, week ? weekCycles * week + 1 : 0);
   return {
     columns,
@@ -99,6 +104,7 @@ function featureLayout(options: LagRegressionOptions, periods: SeasonalPeriods):
         into[c++] = (now - values[t - day]) / scale;
         into[c++] = (now - values[t - 1] - values[t - day] + values[t - day - 1]) / scale;
         into[c++] = medianCycleChange(values, t, h, back, DAILY_CYCLES) / scale;
+        into[c++] = (now - medianCycleLevel(values, t, day, DAILY_CYCLES)) / scale;
       }
       if (week) {
         const back = week * Math.ceil(h / week);
@@ -106,6 +112,7 @@ function featureLayout(options: LagRegressionOptions, periods: SeasonalPeriods):
         into[c++] = (now - values[t - week]) / scale;
         into[c++] = (now - values[t - 1] - values[t - week] + values[t - week - 1]) / scale;
         into[c++] = medianCycleChange(values, t, h, back, weekCycles) / scale;
+        into[c++] = (now - medianCycleLevel(values, t, week, weekCycles)) / scale;
       }
     },
   };
@@ -122,7 +129,7 @@ function changeScale(values: Float64Array, end: number): number {
   return meanAbs > 0 ? meanAbs / changes.length : 1;
 }
 
-/** Ridge fit, then Huber re-weighting of large residuals. */
+/** Ridge fit, then Huber re-weighting of large residuals (on top of the base weights). */
 function robustFit(rows: Float64Array, targets: Float64Array, baseWeights: Float64Array, columns: number): Float64Array {
   const weights = Float64Array.from(baseWeights);
   let beta = ridgeRegression(rows, targets, weights, columns, RIDGE_LAMBDA);
@@ -136,7 +143,7 @@ function robustFit(rows: Float64Array, targets: Float64Array, baseWeights: Float
     const spread = medianAbsoluteDeviation(residuals) * 1.4826 || 1;
     for (let r = 0; r < targets.length; r++) {
       const size = Math.abs(residuals[r]) / spread;
-      weights[r] = baseWeights[r] === 0 ? 0 : size <= HUBER_K ? 1 : HUBER_K / size;
+      weights[r] = baseWeights[r] === 0 ? 0 : baseWeights[r] * (size <= HUBER_K ? 1 : HUBER_K / size);
     }
     beta = ridgeRegression(rows, targets, weights, columns, RIDGE_LAMBDA);
   }
@@ -147,7 +154,18 @@ function robustFit(rows: Float64Array, targets: Float64Array, baseWeights: Float
 function medianCycleChange(values: Float64Array, t: number, h: number, back: number, cycles: number): number {
   const changes: number[] = [];
   for (let k = 1; k <= cycles; k++) changes.push(values[t + h - back * k] - values[t - back * k]);
-  changes.sort((a, b) => a - b);
-  const middle = changes.length >> 1;
-  return changes.length % 2 === 1 ? changes[middle] : (changes[middle - 1] + changes[middle]) / 2;
+  return medianOfSmall(changes);
+}
+
+function medianOfSmall(values: number[]): number {
+  values.sort((a, b) => a - b);
+  const middle = values.length >> 1;
+  return values.length % 2 === 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+}
+
+/** Median of the value at the same step over the last `cycles` seasons: the robust seasonal level today is compared with. */
+function medianCycleLevel(values: Float64Array, t: number, back: number, cycles: number): number {
+  const levels: number[] = [];
+  for (let k = 1; k <= cycles; k++) levels.push(values[t - back * k]);
+  return medianOfSmall(levels);
 }
