@@ -25,7 +25,7 @@ describe("cost of an offline plan (all creates)", () => {
   it("shows what it cannot price as unpriced, never as 0", () => {
     const spot = { ...nodes, newInputs: { ...nodes.newInputs, capacityType: "SPOT" } };
     const report = estimateCost([spot, logs, vpc], { region: "eu-west-1", assumptions: ON });
-    expect(report.unpriced.map((u) => [u.name, u.reason])).toEqual([["blue-workload", "Spot capacity: its price moves hourly"], ["flow-logs", "type not in the price table (usage-based or not modelled)"]]);
+    expect(report.unpriced.map((u) => [u.name, u.reason])).toEqual([["blue-workload", "Spot capacity: its price moves hourly"], ["flow-logs", "usage-based (billed by volume or requests, which a preview cannot know)"]]);
     expect(report.items).toEqual([]);
     const unknownCount = { ...nodes, newInputs: { instanceTypes: ["m7g.xlarge"], scalingConfig: { desiredSize: "[unknown]" } } };
     expect(estimateCost([unknownCount], { region: "us-east-1", assumptions: ON }).unpriced[0].reason).toBe("scalingConfig.desiredSize is unknown until deploy");

@@ -152,7 +152,10 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
 };
 
 /** Types that cost nothing by themselves (networking plumbing, IAM, Kubernetes objects, Pulumi internals). */
-const FREE_TYPE = /^(pulumi:|kubernetes:|random:|aws:iam\/|aws:ec2\/(vpc|subnet|routeTable|routeTableAssociation|route|internetGateway|securityGroup|securityGroupRule|defaultSecurityGroup|launchTemplate|mainRouteTableAssociation):|aws:vpc\/securityGroup(In|E)gressRule:|aws:rds\/(subnetGroup|parameterGroup|clusterParameterGroup):|aws:elasticache\/(subnetGroup|parameterGroup):|aws:msk\/configuration:|aws:kms\/alias:|aws:eks\/(addon|accessEntry|accessPolicyAssociation|podIdentityAssociation):|aws:secretsmanager\/secretVersion:|aws:route53\/record:|aws:s3\/bucketPublicAccessBlock:)/;
+const FREE_TYPE = /^(pulumi:|kubernetes:|random:|aws:iam\/|aws:ec2\/(vpc|subnet|routeTable|routeTableAssociation|route|internetGateway|securityGroup|securityGroupRule|defaultSecurityGroup|launchTemplate|mainRouteTableAssociation):|aws:vpc\/securityGroup(In|E)gressRule:|aws:rds\/(subnetGroup|parameterGroup|clusterParameterGroup):|aws:elasticache\/(subnetGroup|parameterGroup):|aws:msk\/configuration:|aws:kms\/alias:|aws:eks\/(addon|accessEntry|accessPolicyAssociation|podIdentityAssociation):|aws:secretsmanager\/secretVersion:|aws:route53\/record:|aws:s3\/bucketPublicAccessBlock:|aws:cloudwatch\/event(Rule|Target):|aws:sqs\/queuePolicy:)/;
+
+/** Types billed by volume (GB ingested, requests, copies), not by existing: a preview cannot price them. */
+const USAGE_BASED = /^aws:(cloudwatch\/logGroup|ec2\/flowLog|sqs\/queue|rds\/instanceAutomatedBackupsReplication|s3\/bucket|s3\/bucketV2|ecr\/repository|cloudwatch\/metricAlarm|sns\/topic|lambda\/function):/;
 
 /** Prices one resource from its inputs; a remote or local component is free (its children are priced). */
 export function priceResource(type: string, inputs: Inputs | undefined, custom: boolean, prices: RegionPrices, hours: number, assumptions: CostAssumptions): ResourcePrice {
@@ -167,5 +170,6 @@ export function priceResource(type: string, inputs: Inputs | undefined, custom: 
     }
   }
   if (!custom || FREE_TYPE.test(type)) return { kind: "free" };
-  return { kind: "unpriced", reason: "type not in the price table (usage-based or not modelled)" };
+  if (USAGE_BASED.test(type)) return { kind: "unpriced", reason: "usage-based (billed by volume or requests, which a preview cannot know)" };
+  return { kind: "unpriced", reason: "type not in the price table" };
 }
