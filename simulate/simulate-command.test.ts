@@ -7,6 +7,8 @@ import { CHART_SERIES } from "./chart";
 const ROOT = path.resolve(__dirname, "..");
 const SHARED = path.resolve(ROOT, "..", "shared");
 const icna = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, "bin/icna.js"), ...args], { cwd: ROOT, encoding: "utf8" });
+/** A replay takes seconds of CPU, but the 2 shared cores may be busy: allow for it. */
+const SPAWN_TIMEOUT_MS = 180_000;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "icna-simulate-"));
 
 /** The last 8 days of the real NASA-HTTP trace, summed to 15-minute requests. */
@@ -59,7 +61,7 @@ describe("icna simulate (the installed binary)", () => {
     assertWellFormedSvg(svg);
     for (const series of CHART_SERIES) expect(svg).toContain(`>${series}</text>`);
     expect((svg.match(/role-mark.*?<path/g) ?? []).length).toBeGreaterThanOrEqual(4);
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it("prints a table with the options it ran with", () => {
     const result = icna("simulate", "--trace", trace, "--days", "2", "--capacity-per-pod", "100", "--lead", "10", "--quantile", "0.95");
@@ -67,7 +69,7 @@ describe("icna simulate (the installed binary)", () => {
     expect(result.stdout).toMatch(/capacity per pod 100; target 70%; PSE lead 10 min, quantile 0\.95/);
     expect(result.stdout).toMatch(/^minutes under-provisioned\s+\d+\s+\d+$/m);
     expect(result.stdout).toMatch(/^pod-hours\s+\d+\s+\d+ \([+-]\d+\.\d%\)$/m);
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it("names the bad line of a bad trace", () => {
     const bad = path.join(dir, "bad.csv");
