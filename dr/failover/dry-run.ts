@@ -1,5 +1,5 @@
 import type { FailoverPorts } from "./ports";
-import type { Runbook } from "./runbook-model";
+import type { Runbook, RunbookStep } from "./runbook-model";
 
 const refuse = (): Promise<never> => Promise.reject(new Error("a dry run makes no calls"));
 
@@ -14,6 +14,14 @@ export const DRY_RUN_PORTS: FailoverPorts = {
   clock: { now: () => new Date(), sleep: refuse },
 };
 
+function markers(step: RunbookStep): string[] {
+  return [
+    ...(step.irreversible ? ["IRREVERSIBLE: asks for confirmation unless --yes"] : []),
+    ...(step.confirmation && !step.irreversible ? ["asks for confirmation unless --yes"] : []),
+    ...(step.always ? ["always runs, even after an earlier step failed"] : []),
+  ];
+}
+
 /** The full ordered plan, as `--dry-run` prints it. */
 export function describeRunbook(runbook: Runbook): string {
   const lines = [
@@ -22,7 +30,9 @@ export function describeRunbook(runbook: Runbook): string {
   runbook.steps.forEach((step, i) => {
     lines.push(
       "",
-      `${i + 1}. [${step.id}] ${step.title}${step.irreversible ? "  (IRREVERSIBLE: asks for confirmation unless --yes)" : ""}`,
+      `${i + 1}. [${step.id}] ${step.title}${markers(step)
+        .map((m) => `  (${m})`)
+        .join("")}`,
     );
     for (const line of step.describe) lines.push(`     - ${line}`);
   });

@@ -84,15 +84,10 @@ const object = (parent: Record<string, unknown>, key: string): Record<string, un
 };
 
 /**
- * The DR stack's config for running production: the live colour enabled at the primary's node-group sizes
- * (with the primary's admins when DR names none), traffic on that colour, and, once the replica is promoted,
- * no replication source. Works on the stack file's own values so unrelated settings stay as written.
+ * The DR stack's `icna:clusters` for running production: the primary's live colour enabled at the
+ * primary's node-group sizes, with the primary's admins when DR names none. Other settings stay as written.
  */
-export function failoverConfigEdits(
-  primary: StackConfig,
-  drSettings: Record<string, string>,
-  takeover: DatabaseTakeover,
-): ConfigEdit[] {
+export function productionClusters(primary: StackConfig, drSettings: Record<string, string>): Record<string, unknown> {
   const colour = primary.traffic.live;
   const clusters = parse(drSettings, "icna:clusters");
   const cluster = object(clusters, colour);
@@ -105,6 +100,21 @@ export function failoverConfigEdits(
     const { minSize, maxSize, desiredSize } = source.nodeGroups[group];
     Object.assign(object(nodeGroups, group), { minSize, maxSize, desiredSize });
   }
+  return clusters;
+}
+
+/**
+ * The DR stack's config for running production: the live colour enabled at the primary's node-group sizes
+ * (with the primary's admins when DR names none), traffic on that colour, and, once the replica is promoted,
+ * no replication source. Works on the stack file's own values so unrelated settings stay as written.
+ */
+export function failoverConfigEdits(
+  primary: StackConfig,
+  drSettings: Record<string, string>,
+  takeover: DatabaseTakeover,
+): ConfigEdit[] {
+  const colour = primary.traffic.live;
+  const clusters = productionClusters(primary, drSettings);
   const traffic = parse(drSettings, "icna:traffic");
   traffic.live = colour;
   traffic.weights = { blue: colour === "blue" ? 100 : 0, green: colour === "green" ? 100 : 0 };

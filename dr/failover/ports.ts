@@ -95,9 +95,19 @@ export interface ConfigEdit {
   readonly value: unknown;
 }
 
+/** One resource operation of an update, as the engine reported it. */
+export interface ResourceOperation {
+  readonly urn: string;
+  readonly type: string;
+  /** Engine op: create, update, replace, delete, same, read, … */
+  readonly op: string;
+}
+
 export interface StackUpdateResult {
   /** Resource operation counts as the engine reports them, e.g. {create: 12, same: 96}. */
   readonly changes: Readonly<Record<string, number>>;
+  /** Every resource operation other than `same`, when the updater observed them (engine events). */
+  readonly operations?: readonly ResourceOperation[];
 }
 
 /** Applies config edits to a stack and runs `pulumi up` (real implementation: the Automation API). */

@@ -1,11 +1,12 @@
 import { LocalWorkspace } from "@pulumi/pulumi/automation";
-import type { ConfigEdit, StackUpdater, StackUpdateResult } from "./ports";
+import type { ConfigEdit, ResourceOperation, StackUpdater, StackUpdateResult } from "./ports";
 
 /**
  * `pulumi up` through the Automation API: selects the stack in the project directory, writes the config
  * edits as typed values (`pulumi config set-all --json` semantics, so objects stay objects in
  * Pulumi.<stack>.yaml), then runs a non-interactive update. Idempotent: the same edits on an updated stack
- * change nothing. Not run here (no Pulumi CLI in this environment).
+ * change nothing. Every resource operation other than `same` is collected from the engine's events
+ * (`resOutputsEvent` per finished step, `resOpFailedEvent` per failed one). Not run here (no Pulumi CLI in this environment).
  */
 export class AutomationApiStackUpdater implements StackUpdater {
   constructor(
@@ -27,7 +28,15 @@ export class AutomationApiStackUpdater implements StackUpdater {
     );
     if (Object.keys(set).length > 0) await stack.setAllConfigJson(JSON.stringify(set));
     for (const edit of edits.filter((e) => e.value === undefined)) await stack.removeConfig(edit.key);
-    const result = await stack.up({ onOutput: (out) => this.log(out.trimEnd()), color: "never" });
-    return { changes: { ...(result.summary.resourceChanges ?? {}) } };
+    const operations: ResourceOperation[] = [];
+    const result = await stack.up({
+      onOutput: (out) => this.log(out.trimEnd()),
+      onEvent: (event) => {
+        const step = event.resOutputsEvent?.metadata ?? event.resOpFailedEvent?.metadata;
+        if (step && step.op !== "same") operations.push({ urn: step.urn, type: step.type, op: step.op });
+      },
+      color: "never",
+    });
+    return { changes: { ...(result.summary.resourceChanges ?? {}) }, operations };
   }
 }

@@ -14,11 +14,48 @@ export interface DrReport {
   /** Replication lag (or backup age) read before promotion; null when it could not be measured. */
   readonly rpoSeconds: number | null;
   readonly rpoSource: string;
-  readonly steps: readonly { id: string; status: string; attempts: number; seconds: number | null }[];
+  readonly steps: readonly StepTiming[];
   readonly followUps: readonly string[];
 }
 
-const seconds = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 1000);
+/** Whole seconds between two ISO times. */
+export const secondsBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 1000);
+const seconds = secondsBetween;
+
+/** One row per step that ran: its status, attempts and the latest attempt's duration. */
+export interface StepTiming {
+  readonly id: string;
+  readonly status: string;
+  readonly attempts: number;
+  readonly seconds: number | null;
+}
+
+export function stepTimings(state: Readonly<RunbookState>): StepTiming[] {
+  return Object.entries(state.steps).map(([id, s]) => ({
+    id,
+    status: s.status,
+    attempts: s.attempts,
+    seconds: s.finishedAt ? seconds(s.startedAt, s.finishedAt) : null,
+  }));
+}
+
+/** The Markdown table of step timings. */
+export function stepTable(steps: readonly StepTiming[]): string[] {
+  return [
+    "| Step | Status | Attempts | Seconds |",
+    "|---|---|---|---|",
+    ...steps.map((s) => `| ${s.id} | ${s.status} | ${s.attempts} | ${s.seconds ?? ""} |`),
+  ];
+}
+
+/** Writes `<dir>/<name>.json` and `.md` (re-running rewrites them); returns both paths. */
+export async function writeReportFiles(dir: string, name: string, json: unknown, markdown: string): Promise<string[]> {
+  await fs.promises.mkdir(dir, { recursive: true });
+  const base = path.join(dir, name);
+  await fs.promises.writeFile(`${base}.json`, JSON.stringify(json, null, 2) + "\n");
+  await fs.promises.writeFile(`${base}.md`, markdown);
+  return [`${base}.json`, `${base}.md`];
+}
 
 export function buildReport(
   state: Readonly<RunbookState>,
@@ -37,12 +74,7 @@ export function buildReport(
     rtoSeconds: seconds(state.startedAt, healthyAt),
     rpoSeconds: typeof rpo.rpoSeconds === "number" ? rpo.rpoSeconds : null,
     rpoSource: typeof rpo.rpoSource === "string" ? rpo.rpoSource : "not measured",
-    steps: Object.entries(state.steps).map(([id, s]) => ({
-      id,
-      status: s.status,
-      attempts: s.attempts,
-      seconds: s.finishedAt ? seconds(s.startedAt, s.finishedAt) : null,
-    })),
+    steps: stepTimings(state),
     followUps,
   };
 }
@@ -55,9 +87,7 @@ export function reportToMarkdown(report: DrReport): string {
     `- **RTO (measured): ${report.rtoSeconds} s** from the first start to verified health`,
     `- **RPO: ${report.rpoSeconds === null ? "not measured" : `${report.rpoSeconds} s`}** (${report.rpoSource})`,
     "",
-    "| Step | Status | Attempts | Seconds |",
-    "|---|---|---|---|",
-    ...report.steps.map((s) => `| ${s.id} | ${s.status} | ${s.attempts} | ${s.seconds ?? ""} |`),
+    ...stepTable(report.steps),
     "",
     ...(report.followUps.length ? ["## Follow-ups", "", ...report.followUps.map((f) => `- ${f}`), ""] : []),
   ].join("\n");
@@ -73,14 +103,11 @@ export function reportStep(dir: string, healthStepId: string, followUps: readonl
     ],
     async run(ctx) {
       const report = buildReport(ctx.state, ctx.clock.now().toISOString(), healthStepId, followUps);
-      await fs.promises.mkdir(dir, { recursive: true });
-      const base = path.join(dir, `${report.operation}-report`);
-      await fs.promises.writeFile(`${base}.json`, JSON.stringify(report, null, 2) + "\n");
-      await fs.promises.writeFile(`${base}.md`, reportToMarkdown(report));
+      const files = await writeReportFiles(dir, `${report.operation}-report`, report, reportToMarkdown(report));
       ctx.log(
         `RTO ${report.rtoSeconds} s, RPO ${report.rpoSeconds ?? "not measured"}${report.rpoSeconds === null ? "" : " s"}`,
       );
-      return { report: JSON.parse(JSON.stringify(report)) as JsonValue, files: [`${base}.json`, `${base}.md`] };
+      return { report: JSON.parse(JSON.stringify(report)) as JsonValue, files };
     },
   };
 }

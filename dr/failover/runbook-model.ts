@@ -9,6 +9,8 @@ export interface StepRecord {
   status: StepStatus;
   /** ISO time of the latest attempt's start. */
   startedAt: string;
+  /** ISO time of the first attempt's start (kept across resumes); absent in state files from before it existed. */
+  firstStartedAt?: string;
   finishedAt?: string;
   attempts: number;
   /** Facts the step returned (measurements, ids), read by later steps and the report. */
@@ -18,9 +20,9 @@ export interface StepRecord {
   error?: string;
 }
 
-export type Operation = "failover" | "failback";
+export type Operation = "failover" | "failback" | "drill";
 
-/** The persisted progress of one failover or failback: written after every step. */
+/** The persisted progress of one failover, failback or drill: written after every step. */
 export interface RunbookState {
   version: 1;
   operation: Operation;
@@ -31,6 +33,11 @@ export interface RunbookState {
   status: "running" | "failed" | "aborted" | "completed";
   finishedAt?: string;
   steps: Record<string, StepRecord>;
+  /**
+   * Set when a step failed in a runbook with `always` steps after it: from then on only those run (on
+   * re-runs too), and the run ends failed once they are all done.
+   */
+  failure?: { step: string; error: string };
   log: { at: string; step: string; message: string }[];
 }
 
@@ -54,8 +61,15 @@ export interface RunbookStep {
   readonly title: string;
   /** Exactly what it will do, with the values it will use (the dry-run output). */
   readonly describe: readonly string[];
-  /** Asks for confirmation (or --yes) before it runs. */
+  /** Asks for confirmation (or --yes) before it runs, saying it cannot be undone. */
   readonly irreversible?: boolean;
+  /** Asks this question (or takes --yes) before it runs: for a step that is reversible but costly. */
+  readonly confirmation?: string;
+  /**
+   * Runs even after an earlier step failed (a teardown, the report), and runs again when a step before
+   * it ran again in a later invocation; the runbook still ends failed.
+   */
+  readonly always?: boolean;
   run(context: StepContext): Promise<Record<string, JsonValue>>;
 }
 

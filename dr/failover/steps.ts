@@ -1,4 +1,4 @@
-import type { ConfigEdit, DatabaseState, FailoverPorts, RecordChange, WeightedRecord } from "./ports";
+import type { ClusterState, ConfigEdit, DatabaseState, FailoverPorts, RecordChange, WeightedRecord } from "./ports";
 import type { JsonValue, RunbookStep } from "./runbook-model";
 import { waitUntil } from "./wait";
 
@@ -223,6 +223,18 @@ export function dnsStep(
   };
 }
 
+/**
+ * Why a cluster cannot serve yet (none when it can): it must exist, be ACTIVE, and have its own region's
+ * OIDC issuer, which IRSA trust follows.
+ */
+export function clusterProblems(cluster: ClusterState | undefined, name: string, region: string): string[] {
+  if (!cluster) return [`cluster ${name} absent`];
+  if (cluster.status !== "ACTIVE") return [`cluster ${cluster.status}`];
+  if (!cluster.oidcIssuer?.includes(`oidc.eks.${region}.amazonaws.com`))
+    return [`OIDC issuer ${cluster.oidcIssuer ?? "missing"} is not in ${region}`];
+  return [];
+}
+
 export interface HealthTarget {
   readonly region: string;
   readonly cluster: string;
@@ -252,14 +264,7 @@ export function healthStep(
           const cluster = await ports.clusters.describe(target.region, target.cluster);
           const database = await ports.database.describe(target.region, target.database);
           const problems = [
-            !cluster
-              ? `cluster ${target.cluster} absent`
-              : cluster.status !== "ACTIVE"
-                ? `cluster ${cluster.status}`
-                : undefined,
-            cluster?.status === "ACTIVE" && !cluster.oidcIssuer?.includes(`oidc.eks.${target.region}.amazonaws.com`)
-              ? `OIDC issuer ${cluster.oidcIssuer ?? "missing"} is not in ${target.region}`
-              : undefined,
+            ...clusterProblems(cluster, target.cluster, target.region),
             !database
               ? `database ${target.database} absent`
               : database.status !== "available"
