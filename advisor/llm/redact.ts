@@ -38,6 +38,8 @@ function looksLikeToken(candidate: string): boolean {
 export function redactText(text: string): string {
   let out = text;
   for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, REDACTED);
+  // ARNs and URNs name resources (their ids look random but authenticate nothing) and the review needs them.
+  if (/^(arn:aws[\w-]*:|urn:pulumi:)\S*$/.test(out)) return out;
   return out.replace(TOKEN_CANDIDATE, (m) => (looksLikeToken(m) ? REDACTED : m));
 }
 
