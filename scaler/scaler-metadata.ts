@@ -24,7 +24,7 @@ const schema = z.object({
   historyDays: numberText("historyDays", (n) => n >= 1 && n <= 60, "days in [1, 60]").default(21),
   minReplicas: numberText("minReplicas", (n) => Number.isInteger(n) && n >= 0, "a whole number ≥ 0").default(1),
   maxReplicas: numberText("maxReplicas", (n) => Number.isInteger(n) && n >= 1, "a whole number ≥ 1").default(100),
-  maxScaleDownFraction: numberText("maxScaleDownFraction", (n) => n >= 0 && n <= 1, "in [0, 1]").default(0.1),
+  maxScaleDownFraction: numberText("maxScaleDownFraction", (n) => n >= 0 && n <= 1, "in [0, 1]").default(0.25),
   metricName: z.string().regex(/^[a-zA-Z0-9_.-]+$/, "metricName may only contain letters, digits, _ . -").optional(),
 });
 
