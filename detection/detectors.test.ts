@@ -88,4 +88,25 @@ describe("ContextNoveltyDetector", () => {
     for (let i = 0; i < 30; i++) detector.update(i, i % 2 === 0 ? 0 : 8);
     expect(detector.update(30, 100).raw).toBe(1);
   });
+
+  it("on a smoothed series, sees a sustained change made of familiar values and familiar steps", () => {
+    let seed = 7;
+    const noise = Array.from({ length: 400 }, () => 2 * ((seed = (seed * 16807) % 2147483647) % 5)); // 0, 2, 4, 6 or 8 at random
+    const highOnly = Array.from({ length: 12 }, () => 8); // the value and the step 8 → 8 are familiar, a run of them is not
+    const novelty = (averageOver: number): number => {
+      const detector = new ContextNoveltyDetector({ warmup: 100, levels: 4, maxOrder: 1, averageOver });
+      noise.forEach((v, i) => detector.update(i, v));
+      return Math.max(...highOnly.map((v, i) => detector.update(400 + i, v).raw));
+    };
+    expect(novelty(1)).toBe(0);
+    expect(novelty(4)).toBeGreaterThan(0);
+  });
+
+  it("takes noise just past the warm-up range for its edge bins, and anything further for a new level", () => {
+    const detector = new ContextNoveltyDetector({ warmup: 10, levels: 4, maxOrder: 3, edgeTolerance: 0.5 });
+    for (let i = 0; i < 30; i++) detector.update(i, i % 2 === 0 ? 0 : 8); // bins 2 wide, ends on an 8
+    expect(detector.update(30, -0.9).raw).toBe(0); // 0.45 bin below the bottom, after an 8 as usual
+    expect(detector.update(31, 8).raw).toBe(0);
+    expect(detector.update(32, -1.2).raw).toBe(1); // 0.6 bin below the bottom
+  });
 });

@@ -12,6 +12,11 @@ export type DetectorName = "context-novelty" | "seasonal-residual" | "level-shif
 /** One configuration of the whole detector, used unchanged for every series. */
 export interface EnsembleOptions {
   readonly contextNovelty: ContextNoveltyOptions;
+  /**
+   * Time scales of context novelty: one detector per entry, reading the mean of that many points
+   * (1 = the raw series). Each has its own likelihood; the most surprised wins. @default [1, 4]
+   */
+  readonly contextScales: readonly number[];
   readonly seasonalResidual: SeasonalResidualOptions;
   readonly levelShift: LevelShiftOptions;
   readonly dailyProfile: DailyProfileOptions;
@@ -34,6 +39,7 @@ export interface EnsembleOptions {
 
 export const ENSEMBLE_DEFAULTS: EnsembleOptions = {
   contextNovelty: CONTEXT_NOVELTY_DEFAULTS,
+  contextScales: [1, 4],
   seasonalResidual: SEASONAL_RESIDUAL_DEFAULTS,
   levelShift: LEVEL_SHIFT_DEFAULTS,
   dailyProfile: DAILY_PROFILE_DEFAULTS,
@@ -71,13 +77,13 @@ export class AnomalyEnsemble {
   private sinceAlarm = Number.POSITIVE_INFINITY;
 
   constructor(private readonly options: EnsembleOptions = ENSEMBLE_DEFAULTS) {
-    const factories: Record<DetectorName, () => StreamingDetector> = {
-      "context-novelty": () => new ContextNoveltyDetector(options.contextNovelty),
-      "seasonal-residual": () => new SeasonalResidualDetector(options.seasonalResidual),
-      "level-shift": () => new LevelShiftDetector(options.levelShift),
-      "daily-profile": () => new DailyProfileDetector(options.dailyProfile),
+    const factories: Record<DetectorName, () => StreamingDetector[]> = {
+      "context-novelty": () => options.contextScales.map((averageOver) => new ContextNoveltyDetector({ ...options.contextNovelty, averageOver })),
+      "seasonal-residual": () => [new SeasonalResidualDetector(options.seasonalResidual)],
+      "level-shift": () => [new LevelShiftDetector(options.levelShift)],
+      "daily-profile": () => [new DailyProfileDetector(options.dailyProfile)],
     };
-    this.detectors = options.detectors.map((name) => factories[name]());
+    this.detectors = options.detectors.flatMap((name) => factories[name]());
     this.likelihoods = this.detectors.map(() => new AnomalyLikelihood(options.likelihood));
     this.range = new RangeNoveltyDetector(options.rangeNovelty);
   }

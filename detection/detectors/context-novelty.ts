@@ -1,4 +1,5 @@
 import type { DetectorReading, StreamingDetector } from "../detector";
+import { RingBuffer } from "../ring-buffer";
 
 /** Tuning of the context novelty detector. */
 export interface ContextNoveltyOptions {
@@ -8,9 +9,20 @@ export interface ContextNoveltyOptions {
   readonly levels: number;
   /** Longest context (number of preceding symbols) remembered. @default 6 */
   readonly maxOrder: number;
+  /**
+   * The detector reads the mean of the last `averageOver` values instead of the raw value: at 1 it sees
+   * point-to-point patterns, at 4 the slower shape of the series, where noise no longer hides a change. @default 1
+   */
+  readonly averageOver?: number;
+  /**
+   * Values at most this many bins beyond the warm-up range fall in its edge bins: the warm-up extremes are
+   * only the extremes of a sample, and noise just past them (more likely on a smoothed series, where the
+   * sample range is tight) is not a new level. Further out, bins of the usual width. @default 0.5
+   */
+  readonly edgeTolerance?: number;
 }
 
-export const CONTEXT_NOVELTY_DEFAULTS: ContextNoveltyOptions = { warmup: 300, levels: 8, maxOrder: 6 };
+export const CONTEXT_NOVELTY_DEFAULTS: ContextNoveltyOptions = { warmup: 300, levels: 8, maxOrder: 6, averageOver: 1, edgeTolerance: 0.5 };
 
 /** A node of the context trie: the symbols that followed this context, and the longer contexts ending in it. */
 interface ContextNode {
@@ -36,16 +48,22 @@ export class ContextNoveltyDetector implements StreamingDetector {
   private low = 0;
   private step = 0;
   private readonly history: number[] = [];
+  private readonly recent: RingBuffer;
+  private recentSum = 0;
 
-  constructor(private readonly options: ContextNoveltyOptions = CONTEXT_NOVELTY_DEFAULTS) {}
+  constructor(private readonly options: ContextNoveltyOptions = CONTEXT_NOVELTY_DEFAULTS) {
+    this.recent = new RingBuffer(options.averageOver ?? 1);
+  }
 
-  update(_timestampMs: number, value: number): DetectorReading {
+  update(_timestampMs: number, rawValue: number): DetectorReading {
+    this.recentSum += rawValue - (this.recent.push(rawValue) ?? 0);
+    const value = this.recentSum / this.recent.length;
     if (this.warmupValues.length < this.options.warmup) {
       this.warmupValues.push(value);
       if (this.warmupValues.length === this.options.warmup) this.layGrid();
       return { raw: 0, direction: "none" };
     }
-    const symbol = Math.floor((value - this.low) / this.step);
+    const symbol = this.symbolOf(value);
     let known = 0;
     let unseen = 0;
     let node: ContextNode | undefined = this.root;
@@ -59,6 +77,15 @@ export class ContextNoveltyDetector implements StreamingDetector {
     return { raw, direction: raw === 0 ? "none" : symbol >= this.options.levels ? "up" : symbol < 0 ? "down" : "none" };
   }
 
+  /** The value's bin; values at most `edgeTolerance` bins beyond the warm-up range count as its edge bins. */
+  private symbolOf(value: number): number {
+    const position = (value - this.low) / this.step;
+    const tolerance = this.options.edgeTolerance ?? 0;
+    if (position < 0 && position >= -tolerance) return 0;
+    if (position >= this.options.levels && position < this.options.levels + tolerance) return this.options.levels - 1;
+    return Math.floor(position);
+  }
+
   private layGrid(): void {
     let min = Number.POSITIVE_INFINITY;
     let max = Number.NEGATIVE_INFINITY;
@@ -69,7 +96,7 @@ export class ContextNoveltyDetector implements StreamingDetector {
     const floor = 1e-6 * Math.max(Math.abs(min), Math.abs(max), 1);
     this.low = min;
     this.step = Math.max((max - min) / this.options.levels, floor);
-    for (const v of this.warmupValues) this.learn(Math.floor((v - this.low) / this.step));
+    for (const v of this.warmupValues) this.learn(this.symbolOf(v));
   }
 
   /** Records that `symbol` followed every context ending at the previous point, then appends it. */
