@@ -15,6 +15,7 @@ import { RULES } from "../../policies/rules";
 import { loadStackConfig } from "../../stacks/config/load";
 import { readStackSettings } from "../../stacks/config/stack-file";
 import { CliError } from "../cli-error";
+import { assertDeployAllowed, projectDeploymentFreeze } from "../../dr/failover/file-freeze";
 
 export interface DeployCliOptions {
   readonly stack?: string;
@@ -47,6 +48,11 @@ export async function deploy(options: DeployCliOptions): Promise<DeployOutcome> 
   const settings = readStackSettings(PROJECT_DIR, options.stack);
   const config = loadStackConfig(options.stack, settings.values);
   const stack = { name: options.stack, kind: config.environment, region: config.region };
+  if (options.previewOnly !== true) {
+    await assertDeployAllowed(projectDeploymentFreeze(PROJECT_DIR), options.stack).catch((error: Error) => {
+      throw new CliError(error.message, 1);
+    });
+  }
   const outDir = path.resolve(options.out ?? path.join(".icna", "deploy", options.stack));
   fs.mkdirSync(outDir, { recursive: true });
   const packDir = path.resolve(options.policyPack ?? path.join(PROJECT_DIR, "policies"));

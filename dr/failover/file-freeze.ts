@@ -36,6 +36,11 @@ export class FileDeploymentFreeze implements DeploymentFreeze {
   }
 }
 
+/** The freeze every command of this checkout shares: `<project>/.icna/deploy-freeze/`. */
+export function projectDeploymentFreeze(projectDir: string): FileDeploymentFreeze {
+  return new FileDeploymentFreeze(path.join(projectDir, ".icna", "deploy-freeze"));
+}
+
 /** Throws with the freeze's reason when deployments of the stack are frozen. */
 export async function assertDeployAllowed(freeze: DeploymentFreeze, stack: string): Promise<void> {
   const record = await freeze.status(stack);

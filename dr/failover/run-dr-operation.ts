@@ -9,7 +9,7 @@ import { RdsDatabaseApi } from "./aws/rds-database";
 import { Route53DnsApi } from "./aws/route53-dns";
 import { describeRunbook, DRY_RUN_PORTS } from "./dry-run";
 import { DrStacks, failbackRunbook, failoverRunbook } from "./failover";
-import { FileDeploymentFreeze } from "./file-freeze";
+import { projectDeploymentFreeze } from "./file-freeze";
 import { Confirm, FailoverPorts, SYSTEM_CLOCK } from "./ports";
 import { AutomationApiStackUpdater } from "./pulumi-stack-updater";
 import { runRunbook } from "./run-runbook";
@@ -54,7 +54,7 @@ export function loadDrStacks(from: string, to: string, projectDir: string = PROJ
 
 export function realPorts(projectDir: string, log: (line: string) => void): FailoverPorts {
   return {
-    freeze: new FileDeploymentFreeze(path.join(projectDir, ".icna", "deploy-freeze")),
+    freeze: projectDeploymentFreeze(projectDir),
     database: new RdsDatabaseApi(),
     lag: new CloudWatchReplicaLag(),
     dns: new Route53DnsApi(),
