@@ -1,4 +1,5 @@
 import { ContextNoveltyDetector } from "./detectors/context-novelty";
+import { PointWindowMean, TimeWindowMean } from "./recent-mean";
 import { DailyProfileDetector } from "./detectors/daily-profile";
 import { LevelShiftDetector } from "./detectors/level-shift";
 import { RangeNoveltyDetector } from "./detectors/range-novelty";
@@ -108,5 +109,26 @@ describe("ContextNoveltyDetector", () => {
     expect(detector.update(30, -0.9).raw).toBe(0); // 0.45 bin below the bottom, after an 8 as usual
     expect(detector.update(31, 8).raw).toBe(0);
     expect(detector.update(32, -1.2).raw).toBe(1); // 0.6 bin below the bottom
+  });
+
+  it("with time-of-day buckets, flags a usual level at an unusual hour", () => {
+    const HOUR = 3_600_000;
+    const dayShape = (hour: number): number => (hour >= 8 && hour < 20 ? 100 : 10); // busy by day, quiet at night
+    const run = (timeOfDayBuckets: number): number => {
+      const detector = new ContextNoveltyDetector({ warmup: 48, levels: 4, maxOrder: 2, timeOfDayBuckets });
+      for (let h = 0; h < 24 * 5; h++) detector.update(h * HOUR, dayShape(h % 24));
+      return detector.update(24 * 5 * HOUR + 3 * HOUR, 100).raw; // the daytime level at 03:00
+    };
+    expect(run(0)).toBe(0); // without the hour, "10, 10, then 100" is just the morning
+    expect(run(24)).toBe(1); // with it, no context has ever seen the daytime level at 03:00
+  });
+});
+
+describe("recent means", () => {
+  it("average the last points, or the values of the last span of time whatever the sampling", () => {
+    const byPoints = new PointWindowMean(2);
+    expect([1, 3, 5].map((v, i) => byPoints.add(i, v))).toEqual([1, 2, 4]);
+    const byTime = new TimeWindowMean(10);
+    expect([[0, 1], [5, 3], [10, 5], [30, 7]].map(([t, v]) => byTime.add(t, v))).toEqual([1, 2, 4, 7]);
   });
 });

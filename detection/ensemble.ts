@@ -17,6 +17,12 @@ export interface EnsembleOptions {
    * (1 = the raw series). Each has its own likelihood; the most surprised wins. @default [1, 4]
    */
   readonly contextScales: readonly number[];
+  /**
+   * One more context novelty detector whose symbols carry the time of day: it reads the mean of the last
+   * `averageOverMs` and splits the day into `buckets`. `undefined` leaves it out.
+   * @default { buckets: 24, averageOverMs: 3_600_000 } (the hourly mean in the context of the hour of day)
+   */
+  readonly timeOfDayContext?: { readonly buckets: number; readonly averageOverMs: number };
   readonly seasonalResidual: SeasonalResidualOptions;
   readonly levelShift: LevelShiftOptions;
   readonly dailyProfile: DailyProfileOptions;
@@ -40,6 +46,7 @@ export interface EnsembleOptions {
 export const ENSEMBLE_DEFAULTS: EnsembleOptions = {
   contextNovelty: CONTEXT_NOVELTY_DEFAULTS,
   contextScales: [1, 4],
+  timeOfDayContext: { buckets: 24, averageOverMs: 3_600_000 },
   seasonalResidual: SEASONAL_RESIDUAL_DEFAULTS,
   levelShift: LEVEL_SHIFT_DEFAULTS,
   dailyProfile: DAILY_PROFILE_DEFAULTS,
@@ -78,7 +85,12 @@ export class AnomalyEnsemble {
 
   constructor(private readonly options: EnsembleOptions = ENSEMBLE_DEFAULTS) {
     const factories: Record<DetectorName, () => StreamingDetector[]> = {
-      "context-novelty": () => options.contextScales.map((averageOver) => new ContextNoveltyDetector({ ...options.contextNovelty, averageOver })),
+      "context-novelty": () => [
+        ...options.contextScales.map((averageOver) => new ContextNoveltyDetector({ ...options.contextNovelty, averageOver })),
+        ...(options.timeOfDayContext === undefined
+          ? []
+          : [new ContextNoveltyDetector({ ...options.contextNovelty, averageOverMs: options.timeOfDayContext.averageOverMs, timeOfDayBuckets: options.timeOfDayContext.buckets })]),
+      ],
       "seasonal-residual": () => [new SeasonalResidualDetector(options.seasonalResidual)],
       "level-shift": () => [new LevelShiftDetector(options.levelShift)],
       "daily-profile": () => [new DailyProfileDetector(options.dailyProfile)],

@@ -1,5 +1,7 @@
 import type { DetectorReading, StreamingDetector } from "../detector";
-import { RingBuffer } from "../ring-buffer";
+import { PointWindowMean, TimeWindowMean, type RecentMean } from "../recent-mean";
+
+const DAY_MS = 86_400_000;
 
 /** Tuning of the context novelty detector. */
 export interface ContextNoveltyOptions {
@@ -20,9 +22,19 @@ export interface ContextNoveltyOptions {
    * sample range is tight) is not a new level. Further out, bins of the usual width. @default 0.5
    */
   readonly edgeTolerance?: number;
+  /**
+   * When set, the detector reads the mean of the values of the last `averageOverMs` milliseconds (the
+   * current one included) instead of `averageOver` points, whatever the sampling step.
+   */
+  readonly averageOverMs?: number;
+  /**
+   * When above 0, each symbol also carries the bucket of the (UTC) day it falls in, out of this many: a
+   * level that is usual at night but never seen at noon becomes novel. @default 0
+   */
+  readonly timeOfDayBuckets?: number;
 }
 
-export const CONTEXT_NOVELTY_DEFAULTS: ContextNoveltyOptions = { warmup: 300, levels: 8, maxOrder: 6, averageOver: 1, edgeTolerance: 0.5 };
+export const CONTEXT_NOVELTY_DEFAULTS: ContextNoveltyOptions = { warmup: 300, levels: 8, maxOrder: 6, averageOver: 1, edgeTolerance: 0.5, timeOfDayBuckets: 0 };
 
 /** A node of the context trie: the symbols that followed this context, and the longer contexts ending in it. */
 interface ContextNode {
@@ -45,25 +57,26 @@ export class ContextNoveltyDetector implements StreamingDetector {
   readonly catches = "never-seen pattern";
   private readonly root = newNode();
   private readonly warmupValues: number[] = [];
+  private readonly warmupTimes: number[] = [];
   private low = 0;
   private step = 0;
   private readonly history: number[] = [];
-  private readonly recent: RingBuffer;
-  private recentSum = 0;
+  private readonly mean: RecentMean;
 
   constructor(private readonly options: ContextNoveltyOptions = CONTEXT_NOVELTY_DEFAULTS) {
-    this.recent = new RingBuffer(options.averageOver ?? 1);
+    this.mean = options.averageOverMs !== undefined ? new TimeWindowMean(options.averageOverMs) : new PointWindowMean(options.averageOver ?? 1);
   }
 
-  update(_timestampMs: number, rawValue: number): DetectorReading {
-    this.recentSum += rawValue - (this.recent.push(rawValue) ?? 0);
-    const value = this.recentSum / this.recent.length;
+  update(timestampMs: number, rawValue: number): DetectorReading {
+    const value = this.mean.add(timestampMs, rawValue);
     if (this.warmupValues.length < this.options.warmup) {
       this.warmupValues.push(value);
+      this.warmupTimes.push(timestampMs);
       if (this.warmupValues.length === this.options.warmup) this.layGrid();
       return { raw: 0, direction: "none" };
     }
-    const symbol = this.symbolOf(value);
+    const bin = this.binOf(value);
+    const symbol = this.symbolOf(bin, timestampMs);
     let known = 0;
     let unseen = 0;
     let node: ContextNode | undefined = this.root;
@@ -74,11 +87,19 @@ export class ContextNoveltyDetector implements StreamingDetector {
     }
     this.learn(symbol);
     const raw = unseen / known;
-    return { raw, direction: raw === 0 ? "none" : symbol >= this.options.levels ? "up" : symbol < 0 ? "down" : "none" };
+    return { raw, direction: raw === 0 ? "none" : bin >= this.options.levels ? "up" : bin < 0 ? "down" : "none" };
+  }
+
+  /** The bin, combined with the time-of-day bucket when the detector uses one. */
+  private symbolOf(bin: number, timestampMs: number): number {
+    const buckets = this.options.timeOfDayBuckets ?? 0;
+    if (buckets <= 0) return bin;
+    const bucket = Math.floor((((timestampMs % DAY_MS) + DAY_MS) % DAY_MS) / (DAY_MS / buckets));
+    return bin * buckets + bucket;
   }
 
   /** The value's bin; values at most `edgeTolerance` bins beyond the warm-up range count as its edge bins. */
-  private symbolOf(value: number): number {
+  private binOf(value: number): number {
     const position = (value - this.low) / this.step;
     const tolerance = this.options.edgeTolerance ?? 0;
     if (position < 0 && position >= -tolerance) return 0;
@@ -96,7 +117,7 @@ export class ContextNoveltyDetector implements StreamingDetector {
     const floor = 1e-6 * Math.max(Math.abs(min), Math.abs(max), 1);
     this.low = min;
     this.step = Math.max((max - min) / this.options.levels, floor);
-    for (const v of this.warmupValues) this.learn(this.symbolOf(v));
+    this.warmupValues.forEach((v, i) => this.learn(this.symbolOf(this.binOf(v), this.warmupTimes[i])));
   }
 
   /** Records that `symbol` followed every context ending at the previous point, then appends it. */
