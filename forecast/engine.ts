@@ -22,7 +22,7 @@ export interface FitOptions {
   readonly horizonSteps: number;
   /** Models to choose from; defaults to {@link PSE_CANDIDATES}. */
   readonly candidates?: readonly ForecastModel[];
-  /** How many of the best candidates are averaged when their average backtests better. @default 3 */
+  /** How many of the best candidates are averaged when their average backtests better. @default 4 */
   readonly ensembleSize?: number;
 }
 
@@ -66,6 +66,7 @@ export interface ForecastFit {
 }
 
 const MAX_VALIDATION_ORIGINS = 400;
+const DEFAULT_ENSEMBLE_SIZE = 4;
 const MIN_RESIDUALS_PER_HORIZON = 20;
 
 /** A candidate model in one transform space. */
@@ -109,7 +110,7 @@ export function fitForecast(series: RegularSeries, options: FitOptions): Forecas
   const errors = backtests.map((forecasts) => residualsOf(forecasts, origins, actual, horizon));
   const scored = candidates.map((c, i) => ({ candidate: c, index: i, mae: meanAbsolute(errors[i]) })).sort((a, b) => a.mae - b.mae);
 
-  const ensembleSize = Math.min(options.ensembleSize ?? 3, scored.length);
+  const ensembleSize = Math.min(options.ensembleSize ?? DEFAULT_ENSEMBLE_SIZE, scored.length);
   let members = [scored[0]];
   let chosenResiduals = errors[scored[0].index];
   if (ensembleSize > 1) {
