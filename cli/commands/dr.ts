@@ -2,6 +2,7 @@ import * as readline from "node:readline/promises";
 import type { Command } from "commander";
 import { RunbookAborted, RunbookStepFailed } from "../../dr/failover/run-runbook";
 import { runDrOperation } from "../../dr/failover/run-dr-operation";
+import { runDrill } from "../../dr/drill/run-drill";
 import type { Operation } from "../../dr/failover/runbook-model";
 import { checkStackParity } from "../../dr/parity/check-parity";
 import { parityToText } from "../../dr/parity/render-parity";
@@ -99,10 +100,60 @@ export async function drOperation(operation: Operation, options: DrOperationCliO
   }
 }
 
+export interface DrDrillCliOptions {
+  readonly from?: string;
+  readonly to?: string;
+  readonly dryRun?: boolean;
+  readonly yes?: boolean;
+  readonly state?: string;
+  readonly json?: boolean;
+}
+
+/** Operator mistakes (a bad stack name, an ambiguous primary) become one-line errors; bugs keep their stack. */
+function asCliError(command: string, error: unknown): unknown {
+  if (error instanceof RunbookStepFailed) return new CliError(error.message, STEP_FAILED_EXIT_CODE);
+  if (error instanceof RunbookAborted) return new CliError(error.message, 1);
+  if (error instanceof CliError) return error;
+  if (error instanceof Error && error.name === "Error") return new CliError(`dr ${command}: ${error.message}`, 1);
+  return error;
+}
+
+function readDrillReport(state: { steps: Record<string, { output?: Record<string, unknown> }> }): unknown {
+  return state.steps["write-report"]?.output?.report;
+}
+
+export async function drDrill(options: DrDrillCliOptions): Promise<number> {
+  if (!options.to) throw new CliError("dr drill needs --to <dr stack> (e.g. --to dr)", 1);
+  try {
+    const result = await runDrill({
+      to: options.to,
+      ...(options.from ? { from: options.from } : {}),
+      ...(options.dryRun ? { dryRun: true } : {}),
+      ...(options.state ? { stateFile: options.state } : {}),
+      ...(options.yes ? {} : { confirm: askOnTerminal }),
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
+    if (result.kind === "plan") {
+      process.stdout.write(result.text + "\n");
+      return 0;
+    }
+    const report = readDrillReport(result.state);
+    process.stdout.write(
+      options.json
+        ? JSON.stringify(report ?? result.state, null, 2) + "\n"
+        : `drill of ${options.to}: ${result.state.status}\n`,
+    );
+    return 0;
+  } catch (error) {
+    // A failed drill has still been torn down and reported (drill-report.json/.md); the message says so.
+    throw asCliError("drill", error);
+  }
+}
+
 export function registerDr(program: Command): void {
   const dr = program
     .command("dr")
-    .description("Disaster recovery: parity of the DR stack with its primary, failover and failback");
+    .description("Disaster recovery: parity of the DR stack with its primary, failover, failback and drills");
   dr.command("check")
     .description(
       "Plan both stacks offline and report every difference that is not an intended DR difference (exit 1 if any)",
@@ -133,4 +184,20 @@ export function registerDr(program: Command): void {
       process.exitCode = await drOperation(operation, options);
     });
   }
+  dr.command("drill")
+    .description(
+      "Recreate the DR stack's clusters at production size from code (data tier and traffic untouched), verify them, tear them down and report the times (resumable)",
+    )
+    .option("--to <stack>", "the disaster-recovery stack, e.g. dr")
+    .option(
+      "--from <stack>",
+      "the primary whose sizes a failover brings up (default: the stack whose icna:dr.region is --to's region)",
+    )
+    .option("--dry-run", "print the full ordered plan; needs no credentials and calls nothing")
+    .option("--yes", "do not ask before scaling the DR clusters up")
+    .option("--state <file>", "state file to resume from (default .icna/dr/<to>-drill.json)")
+    .option("--json", "print the drill report as JSON")
+    .action(async (options: DrDrillCliOptions) => {
+      process.exitCode = await drDrill(options);
+    });
 }
