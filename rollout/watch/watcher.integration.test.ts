@@ -94,7 +94,8 @@ describe("watcher against a real Prometheus and a real Alertmanager", () => {
 
   it("keeps working through a Prometheus outage, says so, and catches up afterwards", async () => {
     const log: string[] = [];
-    const { watcher: w, metrics } = watcher(1000, log, 1000);
+    // A paused Prometheus hangs rather than refusing, so each down tick waits for this timeout; 3 s leaves room on a loaded machine.
+    const { watcher: w, metrics } = watcher(1000, log, 3000);
     expect((await w.tick(timeOfRow(1000))).prometheus).toBe("up");
     prom.pause();
     try {
