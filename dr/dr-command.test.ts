@@ -39,7 +39,20 @@ describe("icna dr (command contract)", () => {
     expect(result.stdout).toContain("as the failover's state file recorded them before failover");
   });
 
+  it("drill --dry-run finds the primary from icna:dr.region and prints the ordered plan without credentials", async () => {
+    const result = await icna("dr", "drill", "--to", "dr", "--dry-run");
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^drill prod → dr: 5 steps \(dry run: nothing is called\)/);
+    expect(result.stdout).toContain("4. [teardown-clusters] Tear down: restore dr's icna:clusters and pulumi up dr");
+  });
+
   it.each([
+    [["dr", "drill", "--dry-run"], /^icna: dr drill needs --to <dr stack>/],
+    [
+      ["dr", "drill", "--to", "prod", "--dry-run"],
+      /^icna: dr drill: no stack declares prod's region us-east-1 as its icna:dr.region: pass --from/,
+    ],
     [["dr", "check", "--from", "prod"], /^icna: dr check needs --from <primary stack> and --to <dr stack>/],
     [
       ["dr", "failover", "--from", "prod", "--to", "prod", "--dry-run"],

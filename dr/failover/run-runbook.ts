@@ -162,8 +162,9 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
     ranEarlierStep = true;
     log(`${index + 1}. ${step.title}${entry.attempts > 1 ? ` (attempt ${entry.attempts})` : ""}`);
     await save();
+    let output: Record<string, JsonValue>;
     try {
-      const output = await step.run({
+      output = await step.run({
         state: current,
         outputOf: (id) => current.steps[id]?.output,
         checkpoints: entry.checkpoints,
@@ -174,11 +175,6 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
         log: (text) => record(step.id, text),
         clock: options.clock,
       });
-      entry.status = "done";
-      entry.finishedAt = now();
-      entry.output = output;
-      delete entry.error;
-      await save();
     } catch (error) {
       entry.status = "failed";
       entry.finishedAt = now();
@@ -199,7 +195,14 @@ export async function runRunbook(runbook: Runbook, options: RunOptions): Promise
         throw new RunbookStepFailed(step.id, entry.error, completed(), options.store.location);
       }
       await save();
+      continue;
     }
+    // Outside the try: a state store that cannot save is a crash of the runner, not a failure of the step.
+    entry.status = "done";
+    entry.finishedAt = now();
+    entry.output = output;
+    delete entry.error;
+    await save();
   }
   if (current.failure) {
     const cleanup = cleanupOutcome(runbook, current, current.failure.step);

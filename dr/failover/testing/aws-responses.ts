@@ -125,6 +125,11 @@ export const eksCluster = (name: string, region: string, status: ClusterStatus):
     status,
     endpoint: `https://A1B2C3D4E5F6.gr7.${region}.eks.amazonaws.com`,
     identity: { oidc: { issuer: `https://oidc.eks.${region}.amazonaws.com/id/A1B2C3D4E5F6A7B8C9D0E1F2A3B4C5D6` } },
+    certificateAuthority: {
+      data: Buffer.from(
+        "-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIQ2k0Q0xY1l4wDQYJKoZIhvcNAQELBQAwFTETMBEGA1UE\n-----END CERTIFICATE-----\n",
+      ).toString("base64"),
+    },
     platformVersion: "eks.9",
   },
 });

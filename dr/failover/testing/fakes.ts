@@ -1,4 +1,4 @@
-import type { Clock, ConfigEdit, StackUpdater, StackUpdateResult } from "../ports";
+import type { Clock, ConfigEdit, ResourceOperation, StackUpdater, StackUpdateResult } from "../ports";
 
 /** A clock whose sleeps advance it instantly. */
 export class FakeClock implements Clock {
@@ -25,6 +25,8 @@ export class RecordingStackUpdater implements StackUpdater {
     private readonly clock: FakeClock,
     private readonly upMs: number,
     private readonly failures: Error[] = [],
+    /** The resource operations each update reports, as the engine's events would (omitted: not reported). */
+    private readonly operations?: (edits: readonly ConfigEdit[]) => ResourceOperation[],
   ) {}
 
   update(stack: string, edits: readonly ConfigEdit[]): Promise<StackUpdateResult> {
@@ -32,6 +34,7 @@ export class RecordingStackUpdater implements StackUpdater {
     const failure = this.failures.shift();
     if (failure) return Promise.reject(failure);
     this.clock.advance(this.upMs);
-    return Promise.resolve({ changes: { create: 41, update: 3, same: 110 } });
+    const operations = this.operations?.(edits);
+    return Promise.resolve({ changes: { create: 41, update: 3, same: 110 }, ...(operations ? { operations } : {}) });
   }
 }
