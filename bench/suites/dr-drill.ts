@@ -19,7 +19,7 @@ const suite: BenchSuite = {
     const shipped = drillChange(stacks).edits;
     const clusters = JSON.parse(values["icna:clusters"]) as { green: Record<string, unknown> };
     const data = JSON.parse(values["icna:data"]) as { postgres: Record<string, unknown> };
-    const cases: [string, ConfigEdit[]][] = [
+    const cases: [string, readonly ConfigEdit[]][] = [
       ["shipped drill: blue node groups to prod's sizes", shipped],
       [
         "drill + database class db.r7g.xlarge",
