@@ -22,6 +22,14 @@ describe("icna review (the installed binary)", () => {
     expect(fs.readFileSync(path.join(out, "review.md"), "utf8")).toMatch(/^# ICNA review: `prod`/);
   });
 
+  it("prints one overall verdict in the terminal, the same as the JSON's, after every reviewer", () => {
+    const text = icna("review", "--stack", "dev");
+    const json = JSON.parse(icna("review", "--stack", "dev", "--json").stdout);
+    expect(text.stdout.match(/^Verdict: /gm)).toHaveLength(1);
+    expect(text.stdout.trimEnd().split("\n").pop()).toBe(`Verdict: ${json.verdict}`);
+    expect(text.stdout.indexOf("## Advisor")).toBeGreaterThan(text.stdout.indexOf("## Resources"));
+  });
+
   it("explains an unknown stack without a stack trace and exits 1", () => {
     const result = icna("review", "--stack", "staging");
     expect(result.status).toBe(1);

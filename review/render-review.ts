@@ -24,10 +24,11 @@ export function reviewToJson(review: StackReview): Record<string, unknown> {
   };
 }
 
+/** The plan's sections; the caller prints the overall verdict once, after every reviewer (the advisor included). */
 export function reviewToTerminal(review: StackReview): string {
   const { context } = review;
   const header = `ICNA review of stack "${context.stack}" (${context.config.environment}, ${context.config.region}) — offline: SDK mocks in preview mode, no credentials used`;
-  return [header, "=".repeat(Math.min(header.length, 100)), ...review.sections.map((s) => `\n## ${s.title}\n${s.terminal}`), `\nVerdict: ${review.verdict}`].join("\n");
+  return [header, "=".repeat(Math.min(header.length, 100)), ...review.sections.map((s) => `\n## ${s.title}\n${s.terminal}`)].join("\n");
 }
 
 export function reviewToMarkdown(review: StackReview): string {
@@ -35,7 +36,7 @@ export function reviewToMarkdown(review: StackReview): string {
   return [
     `# ICNA review: \`${context.stack}\``,
     "",
-    `Environment **${context.config.environment}** in **${context.config.region}**; verdict **${review.verdict}**. Planned offline (Pulumi SDK mocks, preview mode): values AWS would compute are shown as \`[unknown]\`.`,
+    `Environment **${context.config.environment}** in **${context.config.region}**. Planned offline (Pulumi SDK mocks, preview mode): values AWS would compute are shown as \`[unknown]\`.`,
     ...review.sections.map((s) => `\n## ${s.title}\n\n${s.markdown}`),
     "",
   ].join("\n");

@@ -82,7 +82,7 @@ export async function review(options: ReviewOptions): Promise<number> {
   const markdown =
     advisorMarkdown.length + offlineMarkdown.length + 200 < MARKDOWN_LIMIT ? `${advisorMarkdown}\n<details><summary>Offline plan</summary>\n\n${offlineMarkdown}\n</details>\n` : advisorMarkdown;
   const written = options.out ? writeOut(options.out, { "plan.json": JSON.stringify(plan, null, 2) + "\n", "review.md": offlineMarkdown, "advisor.md": advisorMarkdown, "advisor.json": JSON.stringify(json, null, 2) + "\n" }) : [];
-  const terminal = `${reviewToTerminal(result)}\n\n## Advisor${options.base ? ` (difference from ${options.base})` : ""}\n${renderTerminal(advice, { color: process.stdout.isTTY })}`;
+  const terminal = `${reviewToTerminal(result)}\n\n## Advisor${options.base ? ` (difference from ${options.base})` : ""}\n${renderTerminal(advice, { color: process.stdout.isTTY })}\nVerdict: ${verdict}\n`;
   process.stdout.write(options.json ? JSON.stringify(json, null, 2) + "\n" : options.markdown ? markdown : terminal);
   if (written.length > 0 && !options.json && !options.markdown) process.stdout.write(`\nWrote ${written.join(", ")}\n`);
   return verdict === "block" ? BLOCKED_EXIT_CODE : 0;
