@@ -1,4 +1,4 @@
-import { fitForecast, InsufficientHistoryError, type ForecastFit } from "../forecast/engine";
+import { fitForecast, InsufficientHistoryError, type ForecastFit, type ForecastPath } from "../forecast/engine";
 import type { RegularSeries } from "../forecast/regular-series";
 import { PrometheusClient, PrometheusUnavailableError } from "./prometheus-client";
 import type { ScalerMetadata } from "./scaler-metadata";
@@ -29,6 +29,10 @@ export interface PredictiveScalerOptions {
 interface WorkloadState {
   fit?: ForecastFit;
   fittedAtMs?: number;
+  /** First step of the series the fit was made on: between refits the history is read from here, so `forecastFrom` sees the fitted series extended. */
+  fitStartMs?: number;
+  /** The forecast the last evaluation acted on, to measure its error when the next step arrives. */
+  lastPath?: ForecastPath;
   lastObserved?: number;
   lastReplicas?: number;
 }
@@ -54,12 +58,14 @@ export class PredictiveScaler {
     const stepMs = metadata.stepSeconds * 1000;
     const leadSteps = Math.max(1, Math.ceil((metadata.leadTimeMinutes * 60) / metadata.stepSeconds));
     const now = this.now();
+    const refitDue = !state.fit || state.fittedAtMs === undefined || state.fitStartMs === undefined || now - state.fittedAtMs >= this.options.refitIntervalMs;
     let series: RegularSeries;
     try {
       if (!url) throw new PrometheusUnavailableError("no prometheusUrl in the trigger metadata and no --prometheus-url default");
       const endMs = Math.floor(now / stepMs) * stepMs;
-      const samples = await new PrometheusClient(url).queryRange(metadata.query, endMs - metadata.historyDays * 86_400_000, endMs, metadata.stepSeconds);
-      series = toSeries(samples.timestampsMs, samples.values, metadata.stepSeconds);
+      const anchorMs = refitDue ? undefined : state.fitStartMs;
+      const samples = await new PrometheusClient(url).queryRange(metadata.query, anchorMs ?? endMs - metadata.historyDays * 86_400_000, endMs, metadata.stepSeconds);
+      series = toSeries(samples.timestampsMs, samples.values, metadata.stepSeconds, anchorMs);
     } catch (error) {
       if (!(error instanceof PrometheusUnavailableError)) throw error;
       return this.fallback(scaledObject, metadata, state, "prometheus-unavailable", error.message, state.lastObserved ?? 0);
@@ -70,18 +76,18 @@ export class PredictiveScaler {
     state.lastObserved = observed;
     const lastMs = series.startMs + (n - 1) * stepMs;
 
-    if (state.fit && state.fittedAtMs !== undefined) {
-      const ahead = Math.round((lastMs - state.fit.lastTimestampMs) / stepMs);
-      if (ahead >= 1 && ahead <= state.fit.values.length) {
-        this.options.metrics.forecastAbsoluteError.set({ scaled_object: scaledObject }, Math.abs(observed - state.fit.values[ahead - 1]));
+    if (state.lastPath) {
+      const ahead = Math.round((lastMs - state.lastPath.lastTimestampMs) / stepMs);
+      if (ahead >= 1 && ahead <= state.lastPath.values.length) {
+        this.options.metrics.forecastAbsoluteError.set({ scaled_object: scaledObject }, Math.abs(observed - state.lastPath.values[ahead - 1]));
       }
     }
-    const refitSteps = Math.ceil(this.options.refitIntervalMs / stepMs);
-    if (!state.fit || state.fittedAtMs === undefined || now - state.fittedAtMs >= this.options.refitIntervalMs || state.fit.lastTimestampMs > lastMs) {
+    if (refitDue || !state.fit || state.fit.lastTimestampMs > lastMs) {
       const timer = this.options.metrics.refitSeconds.startTimer({ scaled_object: scaledObject });
       try {
-        state.fit = fitForecast(series, { horizonSteps: leadSteps + refitSteps });
+        state.fit = fitForecast(series, { horizonSteps: leadSteps });
         state.fittedAtMs = now;
+        state.fitStartMs = series.startMs;
         this.options.metrics.backtestMeanAbsoluteError.set({ scaled_object: scaledObject }, state.fit.scores[0]?.meanAbsoluteError ?? NaN);
         this.options.log(`${scaledObject}: refitted on ${n} steps: ${state.fit.model}`);
       } catch (error) {
@@ -93,9 +99,21 @@ export class PredictiveScaler {
       }
     }
     const fit = state.fit!;
-    const offset = Math.max(0, Math.round((lastMs - fit.lastTimestampMs) / stepMs));
+    // Between scheduled refits, forecast from the newest step with the fitted parameters; if the history
+    // no longer extends the fitted series (e.g. trailing samples missing), read the fit's own path further out.
+    let path: ForecastPath = fit;
+    let offset = Math.max(0, Math.round((lastMs - fit.lastTimestampMs) / stepMs));
+    if (offset > 0) {
+      try {
+        path = fit.forecastFrom(series);
+        offset = 0;
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+      }
+    }
+    state.lastPath = path;
     const forecastUpper: number[] = [];
-    for (let h = offset + 1; h <= Math.min(offset + leadSteps, fit.values.length); h++) forecastUpper.push(fit.quantile(h, metadata.quantile));
+    for (let h = offset + 1; h <= Math.min(offset + leadSteps, path.values.length); h++) forecastUpper.push(path.quantile(h, metadata.quantile));
     return this.decide(scaledObject, metadata, state, observed, forecastUpper);
   }
 
@@ -126,10 +144,11 @@ export class PredictiveScaler {
   }
 }
 
-function toSeries(timestampsMs: readonly number[], values: readonly number[], stepSeconds: number): RegularSeries {
+/** Samples on the step grid as a regular series; `anchorMs` pins its first step (missing samples become gaps). */
+function toSeries(timestampsMs: readonly number[], values: readonly number[], stepSeconds: number, anchorMs?: number): RegularSeries {
   const stepMs = stepSeconds * 1000;
-  if (timestampsMs.length === 0) return { startMs: 0, stepSeconds, values: new Float64Array(0) };
-  const startMs = timestampsMs[0];
+  if (timestampsMs.length === 0) return { startMs: anchorMs ?? 0, stepSeconds, values: new Float64Array(0) };
+  const startMs = anchorMs ?? timestampsMs[0];
   const out = new Float64Array(Math.round((timestampsMs[timestampsMs.length - 1] - startMs) / stepMs) + 1).fill(NaN);
   timestampsMs.forEach((t, i) => {
     if (Number.isFinite(values[i])) out[Math.round((t - startMs) / stepMs)] = values[i];

@@ -1,0 +1,63 @@
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
+import { PredictiveScaler } from "./predictive-scaler";
+import { parseScalerMetadata } from "./scaler-metadata";
+import { ScalerMetrics } from "./scaler-metrics";
+
+const STEP_S = 300;
+const DAY_MS = 86_400_000;
+/** Daily-seasonal request rate: a smooth day curve, quiet nights. */
+const load = (t: number) => 600 + 400 * Math.sin((2 * Math.PI * (t % DAY_MS)) / DAY_MS);
+
+/** A Prometheus query_range endpoint on loopback answering from `load`, recording the windows asked for. */
+async function fakePrometheus(): Promise<{ url: string; windows: [number, number][]; close: () => Promise<void> }> {
+  const windows: [number, number][] = [];
+  const server = http.createServer((req, res) => {
+    const params = new URL(req.url ?? "/", "http://x").searchParams;
+    const [start, end, step] = ["start", "end", "step"].map((k) => Number(params.get(k)) * 1000);
+    windows.push([start, end]);
+    const values: [number, string][] = [];
+    for (let t = start; t <= end; t += step) values.push([t / 1000, load(t).toFixed(3)]);
+    res.setHeader("content-type", "application/json");
+    res.end(JSON.stringify({ status: "success", data: { resultType: "matrix", result: [{ metric: {}, values }] } }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, windows, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+describe("PredictiveScaler between refits", () => {
+  it("forecasts from every new step with the fitted model, reading history from the fit's start, and refits on schedule", async () => {
+    const prom = await fakePrometheus();
+    try {
+      let now = Date.UTC(2026, 10, 20, 6, 0, 0);
+      const log: string[] = [];
+      const scaler = new PredictiveScaler({ defaultPrometheusUrl: prom.url, refitIntervalMs: 6 * 3_600_000, metrics: new ScalerMetrics(), log: (l) => log.push(l), now: () => now });
+      const metadata = parseScalerMetadata("shop/web", { query: "sum(rate(http_requests_total[5m]))", capacityPerPod: "100", leadTimeMinutes: "15", historyDays: "7" });
+
+      const first = await scaler.evaluate("shop/web", metadata);
+      expect(first.fallback).toBeUndefined();
+      const fitStart = prom.windows[0][0];
+
+      const peaks: number[] = [];
+      for (let i = 1; i <= 3; i++) {
+        now += STEP_S * 1000;
+        const next = await scaler.evaluate("shop/web", metadata);
+        expect(next.fallback).toBeUndefined();
+        peaks.push(next.decision.replicas);
+      }
+      expect(log.filter((l) => l.includes("refitted"))).toHaveLength(1);
+      // Between refits the window keeps the fit's start and grows, so the fitted series is extended in place.
+      expect(prom.windows.slice(1).every(([start]) => start === fitStart)).toBe(true);
+      // Morning ramp (06:00 → 06:15 UTC, load rising): the decisions follow the newest origin upwards.
+      expect(peaks[2]).toBeGreaterThanOrEqual(peaks[0]);
+
+      now += 6 * 3_600_000;
+      await scaler.evaluate("shop/web", metadata);
+      expect(log.filter((l) => l.includes("refitted"))).toHaveLength(2);
+      expect(prom.windows[prom.windows.length - 1][0]).toBeGreaterThan(fitStart);
+    } finally {
+      await prom.close();
+    }
+  });
+});
