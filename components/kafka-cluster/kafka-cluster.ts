@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ClientSecurityGroup, createServiceSecurityGroup } from "../data-tier/client-access";
+import { createServiceSecurityGroup } from "../data-tier/client-access";
+import type { DataServiceArgs } from "../data-tier/data-service-args";
 import { createDataKey } from "../data-tier/encryption-key";
 import { brokerLayoutProblems, brokerZoneCount } from "./broker-layout";
 import { EnhancedMonitoringLevel, KafkaVersion } from "./msk-options";
@@ -27,25 +28,11 @@ export interface KafkaSettings {
   readonly enhancedMonitoring: EnhancedMonitoringLevel;
 }
 
-export interface KafkaClusterArgs extends KafkaSettings {
-  /** Physical name prefix, e.g. `icna-prod`; the cluster is `<prefix>-kafka`. */
-  readonly namePrefix: string;
-  readonly vpcId: pulumi.Input<string>;
-  /** Private subnets in availability-zone order; the brokers use the first three (or two). */
-  readonly subnetIds: pulumi.Input<string>[];
-  /** The only security groups admitted, on the IAM port and the Prometheus exporter ports. */
-  readonly clients: readonly ClientSecurityGroup[];
-  /** prod and dr: `protect`, retained keys and logs. */
-  readonly isProduction: boolean;
-  readonly tags: Record<string, string>;
+export interface KafkaClusterArgs extends KafkaSettings, DataServiceArgs {
   /** Replicas of each partition. @default 3 */
   readonly defaultReplicationFactor?: number;
   /** Replicas that must acknowledge a write (`acks=all`). @default 2 */
   readonly minInSyncReplicas?: number;
-  /** Broker log retention in CloudWatch Logs, in days. @default 90 in production, 30 otherwise */
-  readonly logRetentionDays?: number;
-  /** Customer-managed key for data at rest. @default a new key owned by this cluster */
-  readonly kmsKeyArn?: pulumi.Input<string>;
 }
 
 /**

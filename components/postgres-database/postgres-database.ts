@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ClientSecurityGroup, createServiceSecurityGroup } from "../data-tier/client-access";
+import { createServiceSecurityGroup } from "../data-tier/client-access";
+import type { DataServiceArgs } from "../data-tier/data-service-args";
 import { createDataKey } from "../data-tier/encryption-key";
 import { dataSourceArgs, inheritsIdentity, PostgresDataSource } from "./data-source";
 import { parameterGroupFamily, postgresVersionProblem } from "./engine-version";
@@ -45,23 +46,9 @@ export interface PostgresSettings {
   readonly backupReplication?: BackupReplication;
 }
 
-export interface PostgresDatabaseArgs extends PostgresSettings {
-  /** Physical name prefix, e.g. `icna-prod`; the instance is `<prefix>-postgres`. */
-  readonly namePrefix: string;
-  readonly vpcId: pulumi.Input<string>;
-  /** Isolated subnets (no route to the internet), at least two availability zones. */
-  readonly subnetIds: pulumi.Input<string>[];
-  /** The only security groups admitted on 5432. */
-  readonly clients: readonly ClientSecurityGroup[];
-  /** prod and dr: deletion protection, final snapshot, `protect`, automated backups kept after deletion. */
-  readonly isProduction: boolean;
-  readonly tags: Record<string, string>;
+export interface PostgresDatabaseArgs extends PostgresSettings, DataServiceArgs {
   /** Master user name (the credentials live in Secrets Manager, managed by RDS). @default "icna_admin" */
   readonly masterUsername?: string;
-  /** Retention of the exported PostgreSQL log in CloudWatch Logs, in days. @default 90 in production, 30 otherwise */
-  readonly logRetentionDays?: number;
-  /** Customer-managed key for storage, Performance Insights and the master secret. @default a new key owned by this database */
-  readonly kmsKeyArn?: pulumi.Input<string>;
 }
 
 /**

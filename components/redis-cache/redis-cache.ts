@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { ClientSecurityGroup, createServiceSecurityGroup } from "../data-tier/client-access";
+import { createServiceSecurityGroup } from "../data-tier/client-access";
+import type { DataServiceArgs } from "../data-tier/data-service-args";
 import { createDataKey } from "../data-tier/encryption-key";
 import { EvictionPolicy, nodeZones, RedisEngineVersion, redisParameterFamily } from "./engine";
 
@@ -20,25 +21,11 @@ export interface RedisSettings {
   readonly evictionPolicy: EvictionPolicy;
 }
 
-export interface RedisCacheArgs extends RedisSettings {
-  /** Physical name prefix, e.g. `icna-prod`; the replication group is `<prefix>-redis`. */
-  readonly namePrefix: string;
-  readonly vpcId: pulumi.Input<string>;
-  /** Subnets of the cache nodes (isolated tier), in the same order as `availabilityZones`. */
-  readonly subnetIds: pulumi.Input<string>[];
+export interface RedisCacheArgs extends RedisSettings, DataServiceArgs {
   /** The zones of `subnetIds`; nodes are spread over them round-robin, primary first. */
   readonly availabilityZones: readonly string[];
-  /** The only security groups admitted on 6379. */
-  readonly clients: readonly ClientSecurityGroup[];
-  /** prod and dr: final snapshot, `protect`, maintenance changes wait for the window. */
-  readonly isProduction: boolean;
-  readonly tags: Record<string, string>;
   /** Commands slower than this are written to the slow log (and CloudWatch), in microseconds. @default 10000 */
   readonly slowLogThresholdMicros?: number;
-  /** Slow-log retention in CloudWatch Logs, in days. @default 90 in production, 30 otherwise */
-  readonly logRetentionDays?: number;
-  /** Customer-managed key for data at rest and the auth-token secret. @default a new key owned by this cache */
-  readonly kmsKeyArn?: pulumi.Input<string>;
 }
 
 /**
