@@ -1,11 +1,10 @@
 import { StackReview } from "./review-stack";
 
-/** `icna review --json`: the plan's resources plus one key per review section. */
+/** `icna review --json`: the plan's resources plus one key per review section (the advisor adds the verdict). */
 export function reviewToJson(review: StackReview): Record<string, unknown> {
   const { plan } = review.context;
   return {
     stack: review.context.stack,
-    verdict: review.verdict,
     resources: plan.resources.map((r) => ({
       urn: r.urn,
       type: r.type,

@@ -8,8 +8,6 @@ export interface ReviewContext {
   readonly plan: OfflinePlan;
 }
 
-export type Verdict = "pass" | "warn" | "block";
-
 /** One reviewer's contribution to the report, in each output format. */
 export interface ReviewSection {
   /** Key of this section in `icna review --json`. */
@@ -18,8 +16,6 @@ export interface ReviewSection {
   readonly terminal: string;
   readonly markdown: string;
   readonly json: unknown;
-  /** A section that judges the change says so; informational sections leave it out. */
-  readonly verdict?: Verdict;
 }
 
 /** A step of the review pipeline (resources, policies, risks, cost, …). */

@@ -28,8 +28,6 @@ export interface ReviewOptions {
 /** Exit code of a review whose verdict is block. */
 export const BLOCKED_EXIT_CODE = 2;
 
-const VERDICTS = ["pass", "warn", "block"] as const;
-const worst = (a: (typeof VERDICTS)[number], b: (typeof VERDICTS)[number]) => (VERDICTS.indexOf(a) >= VERDICTS.indexOf(b) ? a : b);
 
 async function asCliError<T>(work: Promise<T>): Promise<T> {
   try {
@@ -75,7 +73,8 @@ export async function review(options: ReviewOptions): Promise<number> {
   const result = await reviewStack(options.stack);
   const { config, plan } = result.context;
   const advice = await asCliError(adviseOfflinePlan({ name: options.stack, kind: config.environment, region: config.region }, plan, options.base, { approvals: options.approve, llm: { enabled: options.llm === true } }));
-  const verdict = worst(result.verdict, advice.verdict);
+  // The advisor's gate (risks, policies, approvals) is the review's one verdict.
+  const { verdict } = advice;
   const json = { ...reviewToJson(result), ...advisorFields(advice), verdict };
   const advisorMarkdown = renderMarkdown(advice);
   const offlineMarkdown = reviewToMarkdown(result);
