@@ -23,6 +23,14 @@ describe("decideReplicas", () => {
     expect(decideReplicas({ currentReplicas: 40, observedLoad: 100, forecastUpper: [100] }, policy)).toMatchObject({ replicas: 36, boundBy: "step-down" });
   });
 
+  it("always lets one pod go, so a small workload can scale in", () => {
+    const d = decideReplicas({ currentReplicas: 9, observedLoad: 100, forecastUpper: [100] }, policy);
+    expect(d).toMatchObject({ replicas: 8, boundBy: "step-down" });
+    expect(d.explanation).toMatch(/at most 1 of 9 pods/);
+    expect(decideReplicas({ currentReplicas: 3, observedLoad: 100, forecastUpper: [100] }, { ...policy, minReplicas: 1, maxScaleDownFraction: 0.25 }).replicas).toBe(2);
+    expect(decideReplicas({ currentReplicas: 9, observedLoad: 100, forecastUpper: [100] }, { ...policy, maxScaleDownFraction: 0 })).toMatchObject({ replicas: 9, boundBy: "step-down" });
+  });
+
   it("respects the floor and the ceiling", () => {
     expect(decideReplicas({ currentReplicas: 1, observedLoad: 0, forecastUpper: [10] }, policy)).toMatchObject({ replicas: 2, boundBy: "floor" });
     expect(decideReplicas({ currentReplicas: 50, observedLoad: 9000, forecastUpper: [12000] }, policy)).toMatchObject({ replicas: 50, boundBy: "ceiling" });

@@ -6,7 +6,10 @@ export interface ScalingPolicy {
   readonly minReplicas: number;
   /** Ceiling. */
   readonly maxReplicas: number;
-  /** Largest fraction of the current replicas removed in one decision (0–1). @default 0.1 */
+  /**
+   * Largest fraction of the current replicas removed in one decision (0–1); when above 0, at least one
+   * pod may always go, so a small workload is not held at its size by rounding.
+   */
   readonly maxScaleDownFraction: number;
   /**
    * Utilisation the expected load (observed now, point forecasts) may reach, as the HPA's target:
@@ -57,7 +60,8 @@ export function decideReplicas(inputs: ScalingInputs, policy: ScalingPolicy): Sc
   const needed = Math.ceil(targetLoad / policy.capacityPerPod - 1e-9);
   let replicas = needed;
   let boundBy: ScalingDecision["boundBy"] = forecastLeads ? "forecast" : "observed";
-  const stepDownFloor = Math.ceil(inputs.currentReplicas * (1 - policy.maxScaleDownFraction));
+  const removable = policy.maxScaleDownFraction > 0 ? Math.max(1, Math.floor(inputs.currentReplicas * policy.maxScaleDownFraction + 1e-9)) : 0;
+  const stepDownFloor = inputs.currentReplicas - removable;
   if (replicas < stepDownFloor) [replicas, boundBy] = [stepDownFloor, "step-down"];
   if (replicas < policy.minReplicas) [replicas, boundBy] = [policy.minReplicas, "floor"];
   if (replicas > policy.maxReplicas) [replicas, boundBy] = [policy.maxReplicas, "ceiling"];
@@ -66,7 +70,7 @@ export function decideReplicas(inputs: ScalingInputs, policy: ScalingPolicy): Sc
   const reasons: Record<ScalingDecision["boundBy"], string> = {
     forecast: `sized for the ${peakText}`,
     observed: `sized for the observed load (${peakText} is lower)`,
-    "step-down": `${needed} would do, but at most ${Math.round(policy.maxScaleDownFraction * 100)}% of ${inputs.currentReplicas} pods are removed per decision`,
+    "step-down": `${needed} would do, but at most ${removable} of ${inputs.currentReplicas} pods (${Math.round(policy.maxScaleDownFraction * 100)}%) are removed per decision`,
     floor: `${needed} would do; held at the floor of ${policy.minReplicas}`,
     ceiling: `${needed} needed but capped at the ceiling of ${policy.maxReplicas}`,
   };
