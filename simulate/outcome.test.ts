@@ -27,3 +27,17 @@ describe("scoreOutcome", () => {
     expect(outcome.dailyMaxMinuteLeadMinutes[1]).toBe(-3);
   });
 });
+
+describe("scoreOutcome with gaps in the trace", () => {
+  it("scores neither the minutes nor the peak of a day whose demand is unknown", () => {
+    const startMs = Date.UTC(2024, 0, 1);
+    const demand = new Float64Array(2 * DAY).fill(100);
+    const capacity = new Float64Array(2 * DAY).fill(50);
+    const known = new Uint8Array(2 * DAY).fill(1);
+    known.fill(0, 0, DAY);
+    const outcome = scoreOutcome(demand, capacity, 0, startMs, known);
+    expect(outcome.underProvisionedMinutes).toBe(DAY);
+    expect(outcome.dailyPeakLeadMinutes).toHaveLength(1);
+    expect(scoreOutcome(demand, capacity, 0, startMs).dailyPeakLeadMinutes).toHaveLength(2);
+  });
+});

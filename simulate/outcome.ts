@@ -20,16 +20,20 @@ export interface AutoscalerOutcome {
 export const PEAK_WINDOW_MINUTES = 15;
 
 const MAX_LEAD_SEARCH_MINUTES = 240;
+/** A day is scored for its peak only when the trace knows its demand for at least this share of its minutes. */
+const MIN_KNOWN_SHARE_OF_DAY = 0.9;
 
 /**
  * Scores a replay. `demand` and `readyCapacity` are per minute from `startMs`; `podMinutes` is the
- * sum over minutes of the pods that existed.
+ * sum over the scored minutes of the pods that existed. Minutes where `known` is 0 (gaps in the
+ * trace: its demand is not known) are not scored, and neither is the peak of a day that is mostly gap.
  */
-export function scoreOutcome(demand: Float64Array, readyCapacity: Float64Array, podMinutes: number, startMs: number): AutoscalerOutcome {
+export function scoreOutcome(demand: Float64Array, readyCapacity: Float64Array, podMinutes: number, startMs: number, known?: Uint8Array): AutoscalerOutcome {
+  const isKnown = (m: number) => known === undefined || known[m] === 1;
   let under = 0;
   let shortfall = 0;
   for (let m = 0; m < demand.length; m++) {
-    if (demand[m] > readyCapacity[m] + 1e-9) {
+    if (isKnown(m) && demand[m] > readyCapacity[m] + 1e-9) {
       under++;
       shortfall = Math.max(shortfall, (demand[m] - readyCapacity[m]) / demand[m]);
     }
@@ -39,6 +43,9 @@ export function scoreOutcome(demand: Float64Array, readyCapacity: Float64Array, 
   const peakLeads: number[] = [];
   const maxMinuteLeads: number[] = [];
   for (let dayStart = firstDay; dayStart + 1440 <= demand.length; dayStart += 1440) {
+    let knownMinutes = 0;
+    for (let m = dayStart; m < dayStart + 1440; m++) if (isKnown(m)) knownMinutes++;
+    if (knownMinutes < MIN_KNOWN_SHARE_OF_DAY * 1440) continue;
     peakLeads.push(leadBefore(readyCapacity, argMax(windowMean, dayStart, Math.min(dayStart + 1440, windowMean.length)), windowMean));
     maxMinuteLeads.push(leadBefore(readyCapacity, argMax(demand, dayStart, dayStart + 1440), demand));
   }

@@ -55,6 +55,8 @@ export interface SimulationReport {
   /** PSE pod-hours relative to the reactive HPA's, in %. */
   readonly pod_hours_change_percent: number;
   readonly fallback_minutes: number;
+  /** Replayed minutes in gaps of the trace: demand unknown, not scored. */
+  readonly gap_minutes: number;
 }
 
 /** Reads a `timestamp,value` trace and replays it under the reactive HPA and the PSE. */
@@ -122,6 +124,7 @@ function toReport(trace: string, stepSeconds: number, result: SimulationResult, 
     predictive: outcome(result.predictive),
     pod_hours_change_percent: round((100 * (result.predictive.podHours - result.reactive.podHours)) / result.reactive.podHours),
     fallback_minutes: result.fallbackMinutes,
+    gap_minutes: result.gapMinutes,
   };
 }
 
@@ -146,6 +149,7 @@ export function formatSimulationTable(report: SimulationReport): string {
   const width = Math.max(...rows.map((row) => row[0].length));
   const header = `${report.trace}: ${(report.simulated_minutes / 1440).toFixed(1)} day(s) from ${report.start} UTC, step ${report.step_seconds / 60} min; capacity per pod ${report.capacity_per_pod}; target ${Math.round(report.target_utilisation * 100)}%; PSE lead ${report.lead_minutes} min, quantile ${report.quantile}`;
   const lines = [header, `${"".padEnd(width)}  ${"reactive HPA".padStart(14)}  ${"PSE".padStart(16)}`, ...rows.map(([name, a, b]) => `${name.padEnd(width)}  ${a.padStart(14)}  ${b.padStart(16)}`)];
+  if (report.gap_minutes > 0) lines.push(`${report.gap_minutes} replayed minute(s) fall in gaps of the trace (demand unknown): not scored.`);
   if (report.fallback_minutes > 0) lines.push(`PSE served the observed load without a forecast for ${report.fallback_minutes} minute(s) (history too short).`);
   return lines.join("\n");
 }

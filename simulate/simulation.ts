@@ -53,6 +53,8 @@ export interface SimulationResult {
   readonly predictive: AutoscalerOutcome;
   /** Minutes in which the PSE had no forecast and sized for the observed load only. */
   readonly fallbackMinutes: number;
+  /** Replayed minutes in gaps of the trace (demand unknown, held at the last value): not scored. */
+  readonly gapMinutes: number;
   readonly timeline: TimelinePoint[];
 }
 
@@ -62,7 +64,8 @@ export interface SimulationResult {
  * at every 15 s sync: usage of the ready pods / target, 10% tolerance, starting pods counted idle,
  * +100%/+4 pods per sync, 5-minute scale-down stabilisation); the usage it sees is capped at what
  * the ready pods can serve. The other is driven by the PSE through the HPA KEDA creates (same
- * tolerance, limits and stabilisation), from the request rate, which is not capped.
+ * tolerance, limits and stabilisation), from the request rate, which is not capped. Gaps in the
+ * trace hold the last known demand for the autoscalers but are not scored.
  */
 export function runSimulation(series: RegularSeries, options: SimulationOptions = DEFAULT_SIMULATION): SimulationResult {
   const traceStep = series.stepSeconds / 60;
@@ -71,6 +74,7 @@ export function runSimulation(series: RegularSeries, options: SimulationOptions 
   const simulatedMinutes = Math.min(Math.round(options.simulateDays * 1440 / traceStep) * traceStep, Math.floor(series.values.length / 2) * traceStep);
   const firstMinute = totalMinutes - simulatedMinutes;
   const demandPerStep = holdLastKnown(series.values);
+  const knownAt = (minute: number) => Number.isFinite(series.values[Math.floor(minute / traceStep)]);
   const demandAt = (minute: number) => demandPerStep[Math.max(0, Math.floor(minute / traceStep))];
 
   const replayed = Array.from(demandPerStep.subarray(firstMinute / traceStep)).sort((a, b) => a - b);
@@ -92,6 +96,7 @@ export function runSimulation(series: RegularSeries, options: SimulationOptions 
   );
 
   const demand = new Float64Array(simulatedMinutes);
+  const known = new Uint8Array(simulatedMinutes);
   const reactiveReady = new Float64Array(simulatedMinutes);
   const predictiveReady = new Float64Array(simulatedMinutes);
   const forecastFor = new Float64Array(simulatedMinutes + leadMinutes + 1).fill(NaN);
@@ -103,6 +108,7 @@ export function runSimulation(series: RegularSeries, options: SimulationOptions 
     const minute = firstMinute + m;
     const observed = demandAt(minute - options.metricLagMinutes);
     demand[m] = demandAt(minute);
+    known[m] = knownAt(minute) ? 1 : 0;
     const ready = reactive.readyPods(minute);
     const usagePods = Math.min(observed, ready * capacityPerPod) / capacityPerPod;
     const evaluation = pse.evaluate(minute, observed, predictive.scheduledPods);
@@ -118,8 +124,7 @@ export function runSimulation(series: RegularSeries, options: SimulationOptions 
     }
     reactiveReady[m] = reactive.readyPods(minute) * capacityPerPod;
     predictiveReady[m] = predictive.readyPods(minute) * capacityPerPod;
-    reactivePodMinutes += reactive.scheduledPods;
-    predictivePodMinutes += predictive.scheduledPods;
+    if (known[m]) [reactivePodMinutes, predictivePodMinutes] = [reactivePodMinutes + reactive.scheduledPods, predictivePodMinutes + predictive.scheduledPods];
   }
 
   const startMs = series.startMs + firstMinute * 60_000;
@@ -128,9 +133,10 @@ export function runSimulation(series: RegularSeries, options: SimulationOptions 
     leadMinutes,
     simulatedMinutes,
     startMs,
-    reactive: scoreOutcome(demand, reactiveReady, reactivePodMinutes, startMs),
-    predictive: scoreOutcome(demand, predictiveReady, predictivePodMinutes, startMs),
+    reactive: scoreOutcome(demand, reactiveReady, reactivePodMinutes, startMs, known),
+    predictive: scoreOutcome(demand, predictiveReady, predictivePodMinutes, startMs, known),
     fallbackMinutes,
+    gapMinutes: known.reduce((gaps, k) => gaps + (k ? 0 : 1), 0),
     timeline: timeline(demand, reactiveReady, predictiveReady, forecastFor, traceStep, startMs),
   };
 }
