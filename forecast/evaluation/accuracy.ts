@@ -2,8 +2,7 @@
 export class AccuracyAccumulator {
   private absoluteErrorSum = 0;
   private absoluteActualSum = 0;
-  private percentageSum = 0;
-  private percentageCount = 0;
+  private readonly percentageErrors: number[] = [];
   private count = 0;
 
   add(actual: number, forecast: number): void {
@@ -12,15 +11,17 @@ export class AccuracyAccumulator {
     this.absoluteErrorSum += error;
     this.absoluteActualSum += Math.abs(actual);
     this.count++;
-    if (actual !== 0) {
-      this.percentageSum += error / Math.abs(actual);
-      this.percentageCount++;
-    }
+    if (actual !== 0) this.percentageErrors.push((100 * error) / Math.abs(actual));
   }
 
   /** Mean absolute percentage error, over the points whose actual is non-zero (%). */
   get mape(): number {
-    return this.percentageCount === 0 ? NaN : (100 * this.percentageSum) / this.percentageCount;
+    return this.percentageErrors.length === 0 ? NaN : this.percentageErrors.reduce((a, b) => a + b, 0) / this.percentageErrors.length;
+  }
+
+  /** Share of the forecasts (non-zero actuals) within ±`percent` of the actual (%). */
+  shareWithin(percent: number): number {
+    return this.percentageErrors.length === 0 ? NaN : (100 * this.percentageErrors.filter((e) => e <= percent).length) / this.percentageErrors.length;
   }
 
   /** Weighted absolute percentage error: Σ|error| / Σ|actual| (%). */

@@ -36,14 +36,8 @@ export async function evaluateRollingOrigin(
   forecasters: readonly Forecaster[],
   options: RollingOriginOptions,
 ): Promise<RollingOriginResult[]> {
-  const n = series.values.length;
   const maxHorizon = Math.max(...options.horizons);
-  const first = Math.floor(n * (1 - options.testFraction));
-  const last = n - 1 - maxHorizon;
-  const candidates: number[] = [];
-  for (let o = first; o <= last; o++) if (Number.isFinite(series.values[o])) candidates.push(o);
-  const stride = Math.max(1, candidates.length / options.origins);
-  const origins = Array.from({ length: Math.min(options.origins, candidates.length) }, (_, i) => candidates[Math.floor(i * stride)]);
+  const origins = rollingOrigins(series, options);
   const results = forecasters.map((f) => ({
     forecaster: f.name,
     accuracy: options.horizons.map(() => new AccuracyAccumulator()),
@@ -66,4 +60,15 @@ export async function evaluateRollingOrigin(
     }
   }
   return results;
+}
+
+/** The forecast origins: observed steps spread evenly over the test span, each with room for the longest horizon after it. */
+export function rollingOrigins(series: RegularSeries, options: Pick<RollingOriginOptions, "horizons" | "origins" | "testFraction">): number[] {
+  const n = series.values.length;
+  const first = Math.floor(n * (1 - options.testFraction));
+  const last = n - 1 - Math.max(...options.horizons);
+  const candidates: number[] = [];
+  for (let o = first; o <= last; o++) if (Number.isFinite(series.values[o])) candidates.push(o);
+  const stride = Math.max(1, candidates.length / options.origins);
+  return Array.from({ length: Math.min(options.origins, candidates.length) }, (_, i) => candidates[Math.floor(i * stride)]);
 }
