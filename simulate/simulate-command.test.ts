@@ -71,6 +71,12 @@ describe("icna simulate (the installed binary)", () => {
     expect(result.stdout).toMatch(/^pod-hours\s+\d+\s+\d+ \([+-]\d+\.\d%\)$/m);
   }, SPAWN_TIMEOUT_MS);
 
+  it("replays the whole second half with --days half", () => {
+    const result = icna("simulate", "--trace", trace, "--days", "half", "--json");
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toMatchObject({ start: "1995-08-28 00:00:00", simulated_minutes: 4 * 1440, gap_minutes: 0 });
+  }, SPAWN_TIMEOUT_MS);
+
   it("names the bad line of a bad trace", () => {
     const bad = path.join(dir, "bad.csv");
     fs.writeFileSync(bad, "timestamp,value\n2024-01-01 00:00:00,5\n2024-01-01 00:05:00,lots\n");
@@ -82,7 +88,7 @@ describe("icna simulate (the installed binary)", () => {
   it("explains a trace too short for the replayed days and a missing file", () => {
     const short = icna("simulate", "--trace", trace, "--days", "14");
     expect(short.status).toBe(2);
-    expect(short.stderr).toMatch(/^icna: .*nasa-15min\.csv: the trace covers 8\.0 day\(s\); replaying 14 day\(s\) needs at least 28 .* smaller --days\n$/);
+    expect(short.stderr).toMatch(/^icna: .*nasa-15min\.csv: the trace covers 8\.0 day\(s\); replaying 14 day\(s\) needs at least 28 .* smaller --days or --days half\n$/);
     const missing = icna("simulate", "--trace", path.join(dir, "nope.csv"), "--target", "seventy");
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe('icna: --target must be a number, got "seventy"\n');

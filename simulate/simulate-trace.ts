@@ -18,6 +18,8 @@ export interface SimulationOverrides {
   readonly targetUtilisation?: number;
   /** Days replayed at the end of the trace. */
   readonly days?: number;
+  /** Replay the whole second half of the trace (the first half is history) instead of `days`. */
+  readonly secondHalf?: boolean;
 }
 
 /** A request the simulation cannot serve, in the user's terms. */
@@ -61,14 +63,15 @@ export interface SimulationReport {
 
 /** Reads a `timestamp,value` trace and replays it under the reactive HPA and the PSE. */
 export function simulateCsv(csvText: string, sourceName: string, overrides: SimulationOverrides = {}): { report: SimulationReport; result: SimulationResult } {
-  const options = simulationOptions(overrides);
+  let options = simulationOptions(overrides);
   const csv = readSeriesCsv(csvText, sourceName);
   if (csv.stepSeconds % 60 !== 0) throw new SimulationRequestError(`${sourceName}: the trace step is ${csv.stepSeconds} s; the simulation needs a whole number of minutes — resample the trace to 1, 5 or 15 minutes`);
   const series = toRegularSeries(csv);
-  const minimumDays = 2 * options.simulateDays;
   const spanDays = (series.values.length * csv.stepSeconds) / 86_400;
-  if (spanDays < minimumDays) {
-    throw new SimulationRequestError(`${sourceName}: the trace covers ${spanDays.toFixed(1)} day(s); replaying ${options.simulateDays} day(s) needs at least ${minimumDays} (the first half is the PSE's history) — give a longer trace or a smaller --days`);
+  if (overrides.secondHalf) options = { ...options, simulateDays: spanDays / 2 };
+  const minimumDays = 2 * options.simulateDays;
+  if (spanDays < minimumDays - 1e-9) {
+    throw new SimulationRequestError(`${sourceName}: the trace covers ${spanDays.toFixed(1)} day(s); replaying ${options.simulateDays} day(s) needs at least ${minimumDays} (the first half is the PSE's history) — give a longer trace, a smaller --days or --days half`);
   }
   const result = runSimulation(series, options);
   return { report: toReport(sourceName, csv.stepSeconds, result, options), result };

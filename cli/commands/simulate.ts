@@ -32,7 +32,7 @@ export function registerSimulate(program: Command): void {
     .option("--lead <minutes>", "PSE lead window (default: pod start-up + node provisioning)")
     .option("--quantile <q>", "upper forecast quantile that must fit within full capacity", "0.9")
     .option("--target <utilisation>", "target utilisation of both autoscalers", "0.7")
-    .option("--days <days>", "days replayed at the end of the trace", "14")
+    .option("--days <days>", "days replayed at the end of the trace, or `half` for the whole second half (the first half is history)", "14")
     .action(async (options: SimulateOptions) => {
       const overrides: SimulationOverrides = {
         capacityPerPod: numberOption("--capacity-per-pod", options.capacityPerPod),
@@ -41,7 +41,8 @@ export function registerSimulate(program: Command): void {
         leadMinutes: numberOption("--lead", options.lead),
         quantile: numberOption("--quantile", options.quantile),
         targetUtilisation: numberOption("--target", options.target),
-        days: numberOption("--days", options.days),
+        days: options.days === "half" ? undefined : numberOption("--days", options.days),
+        secondHalf: options.days === "half",
       };
       let csvText: string;
       try {
