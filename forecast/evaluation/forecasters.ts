@@ -8,10 +8,16 @@ import type { RegularSeries } from "../regular-series";
 import { seasonalPeriods } from "../seasonality";
 import type { Forecaster } from "./rolling-origin";
 
-/** The Predictive Scaling Engine, refitted (model selection included) at every origin. */
+/**
+ * The Predictive Scaling Engine, refitted (model selection included) at every origin; predicting is
+ * `forecastFrom` on the same history, what the scaler runs at every step between refits.
+ */
 export const pseForecaster: Forecaster = {
   name: "PSE",
-  forecast: (history, steps) => fitForecast(history, { horizonSteps: steps }).values,
+  fit: (history, steps) => {
+    const fit = fitForecast(history, { horizonSteps: steps });
+    return { predict: () => fit.forecastFrom(history).values };
+  },
 };
 
 /**
@@ -21,13 +27,14 @@ export const pseForecaster: Forecaster = {
 export function modelForecaster(label: string, model: ForecastModel): Forecaster {
   return {
     name: label,
-    forecast: (history, steps) => {
+    fit: (history, steps) => {
       const periods = seasonalPeriods(history.stepSeconds, history.values.length);
       const filled = fillGaps(history.values, periods.daily);
       const input = { values: filled.values, observed: filled.observed, periods };
       const n = history.values.length;
       const chosen = model.minHistory(periods, steps) <= n ? model : persistence;
-      return chosen.fit(input, n, steps).forecastAt(filled.values, n - 1, steps);
+      const fitted = chosen.fit(input, n, steps);
+      return { predict: () => fitted.forecastAt(filled.values, n - 1, steps) };
     },
   };
 }
@@ -55,17 +62,26 @@ export async function augursMstlForecaster(): Promise<Forecaster> {
   mstl.initSync({ module: fs.readFileSync(path.join(packageDir, "mstl_bg.wasm")) });
   return {
     name: "augurs MSTL",
-    forecast: (history: RegularSeries, steps: number) => {
+    fit: (history: RegularSeries, steps: number) => {
       const periods = seasonalPeriods(history.stepSeconds, history.values.length);
       const filled = fillGaps(history.values, periods.daily);
       const seasons = [periods.daily, periods.weekly].filter((p): p is number => p !== undefined);
       const model = mstl.MSTL.ets(seasons);
       try {
         model.fit(filled.values);
-        return Float64Array.from(model.predict(steps).point);
-      } finally {
+      } catch (error) {
         model.free();
+        throw error;
       }
+      return {
+        predict: () => {
+          try {
+            return Float64Array.from(model.predict(steps).point);
+          } finally {
+            model.free();
+          }
+        },
+      };
     },
   };
 }

@@ -16,13 +16,15 @@ describe("evaluateRollingOrigin", () => {
     const seenLast: number[] = [];
     const lastValue: Forecaster = {
       name: "last value",
-      forecast: (history, steps) => {
+      fit: (history, steps) => {
         seenLast.push(history.values[history.values.length - 1]);
-        return new Float64Array(steps).fill(history.values[history.values.length - 1]);
+        return { predict: () => new Float64Array(steps).fill(history.values[history.values.length - 1]) };
       },
     };
     const [result] = await evaluateRollingOrigin(series, [lastValue], { horizons: [1], origins: 10, testFraction: 0.5, historySteps: 30 });
     expect(result.fits).toBe(10);
+    expect(result.fitMilliseconds).toBeGreaterThanOrEqual(0);
+    expect(result.predictMilliseconds).toBeGreaterThanOrEqual(0);
     expect(seenLast.every((v, i) => i === 0 || v > seenLast[i - 1])).toBe(true);
     expect(result.accuracy[0].mape).toBeGreaterThan(0);
     expect(result.accuracy[0].wape).toBeCloseTo((100 * 10) / seenLast.reduce((sum, v) => sum + v + 1, 0));
