@@ -61,3 +61,24 @@ describe("PredictiveScaler between refits", () => {
     }
   });
 });
+
+describe("PredictiveScaler sizing", () => {
+  it("sizes as the simulation measured: observed and expected load at the target, the upper quantile within full capacity", async () => {
+    const prom = await fakePrometheus();
+    try {
+      const now = Date.UTC(2026, 10, 20, 6, 0, 0);
+      const scaler = new PredictiveScaler({ defaultPrometheusUrl: prom.url, refitIntervalMs: 3_600_000, metrics: new ScalerMetrics(), log: () => undefined, now: () => now });
+      const metadata = parseScalerMetadata("shop/web", { query: "q", capacityPerPod: "70", targetUtilisation: "0.7", historyDays: "7" });
+      const evaluation = await scaler.evaluate("shop/web", metadata);
+      expect(evaluation.fallback).toBeUndefined();
+      // 100 per pod at 100%: the expected load (~ the observed ~600) at 70% needs ⌈600 / 70⌉, the upper quantile at 100% needs less.
+      const { replicas, targetLoad } = evaluation.decision;
+      expect(replicas).toBe(Math.ceil(targetLoad / 100 - 1e-9));
+      expect(targetLoad).toBeGreaterThanOrEqual(evaluation.observedLoad / 0.7 - 1e-6);
+      expect(evaluation.decision.explanation).toMatch(/70 per pod at the 70% target \(100 at 100%\)/);
+      expect(evaluation.metricValue).toBe(replicas * 70);
+    } finally {
+      await prom.close();
+    }
+  });
+});

@@ -3,7 +3,7 @@ import type { RegularSeries } from "../forecast/regular-series";
 import { PrometheusClient, PrometheusUnavailableError } from "./prometheus-client";
 import type { ScalerMetadata } from "./scaler-metadata";
 import type { ScalerMetrics } from "./scaler-metrics";
-import { decideReplicas, type ScalingDecision } from "./scaling-policy";
+import { decideReplicas, type ScalingDecision, type ScalingPolicy } from "./scaling-policy";
 
 /** Why an evaluation was served reactively. */
 export type FallbackReason = "prometheus-unavailable" | "history-too-short";
@@ -112,23 +112,26 @@ export class PredictiveScaler {
       }
     }
     state.lastPath = path;
-    const forecastUpper: number[] = [];
-    for (let h = offset + 1; h <= Math.min(offset + leadSteps, path.values.length); h++) forecastUpper.push(path.quantile(h, metadata.quantile));
-    return this.decide(scaledObject, metadata, state, observed, forecastUpper);
+    const forecast: LeadForecast = { upper: [], point: [] };
+    for (let h = offset + 1; h <= Math.min(offset + leadSteps, path.values.length); h++) {
+      forecast.upper.push(path.quantile(h, metadata.quantile));
+      forecast.point.push(path.values[h - 1]);
+    }
+    return this.decide(scaledObject, metadata, state, observed, forecast);
   }
 
   private fallback(scaledObject: string, metadata: ScalerMetadata, state: WorkloadState, reason: FallbackReason, detail: string, observed: number): ScalerEvaluation {
     this.options.metrics.fallback.set({ scaled_object: scaledObject }, 1);
     this.options.metrics.fallbacks.inc({ scaled_object: scaledObject, reason });
     this.options.log(`${scaledObject}: FALLBACK to observed load (${reason}): ${detail}`);
-    return { ...this.decide(scaledObject, metadata, state, observed, []), fallback: reason };
+    return { ...this.decide(scaledObject, metadata, state, observed, { upper: [], point: [] }), fallback: reason };
   }
 
-  private decide(scaledObject: string, metadata: ScalerMetadata, state: WorkloadState, observed: number, forecastUpper: number[]): ScalerEvaluation {
+  private decide(scaledObject: string, metadata: ScalerMetadata, state: WorkloadState, observed: number, forecast: LeadForecast): ScalerEvaluation {
     const labels = { scaled_object: scaledObject };
-    const policy = { capacityPerPod: metadata.capacityPerPod, minReplicas: metadata.minReplicas, maxReplicas: metadata.maxReplicas, maxScaleDownFraction: metadata.maxScaleDownFraction };
+    const forecastUpper = forecast.upper;
     const current = state.lastReplicas ?? Math.max(metadata.minReplicas, Math.ceil(observed / metadata.capacityPerPod));
-    const decision = decideReplicas({ currentReplicas: current, observedLoad: observed, forecastUpper }, policy);
+    const decision = decideReplicas({ currentReplicas: current, observedLoad: observed, forecastUpper, forecastPoint: forecast.point }, scalingPolicyFor(metadata));
     state.lastReplicas = decision.replicas;
     const metricValue = decision.replicas * metadata.capacityPerPod;
     const metrics = this.options.metrics;
@@ -142,6 +145,27 @@ export class PredictiveScaler {
     this.options.log(`${scaledObject}: ${decision.explanation}`);
     return { metricValue, decision, observedLoad: observed };
   }
+}
+
+/** Forecasts for the steps of the lead window. */
+interface LeadForecast {
+  readonly upper: number[];
+  readonly point: number[];
+}
+
+/**
+ * The policy the simulation measured: `capacityPerPod` is a pod's load at `targetUtilisation`, so its
+ * full capacity is capacityPerPod / targetUtilisation; the observed load and the point forecasts are
+ * sized at the target and the upper-quantile forecast within full capacity (headroom counted once).
+ */
+export function scalingPolicyFor(metadata: ScalerMetadata): ScalingPolicy {
+  return {
+    capacityPerPod: metadata.capacityPerPod / metadata.targetUtilisation,
+    targetUtilisation: metadata.targetUtilisation,
+    minReplicas: metadata.minReplicas,
+    maxReplicas: metadata.maxReplicas,
+    maxScaleDownFraction: metadata.maxScaleDownFraction,
+  };
 }
 
 /** Samples on the step grid as a regular series; `anchorMs` pins its first step (missing samples become gaps). */

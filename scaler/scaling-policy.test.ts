@@ -47,7 +47,7 @@ describe("decideReplicas with a target utilisation", () => {
   it("sizes the expected load at the target and the upper quantile within full capacity", () => {
     const byPoint = decideReplicas({ currentReplicas: 5, observedLoad: 300, forecastPoint: [400, 500], forecastUpper: [600, 700] }, targeted);
     expect(byPoint).toMatchObject({ replicas: 10, targetLoad: 1000, boundBy: "forecast" });
-    expect(byPoint.explanation).toMatch(/forecast peak 700 \(expected 500\).*at 50% target/);
+    expect(byPoint.explanation).toMatch(/forecast peak 700 \(expected 500\).*50 per pod at the 50% target \(100 at 100%\)/);
     const byUpper = decideReplicas({ currentReplicas: 5, observedLoad: 300, forecastPoint: [400, 500], forecastUpper: [600, 1300] }, targeted);
     expect(byUpper).toMatchObject({ replicas: 13, targetLoad: 1300 });
   });

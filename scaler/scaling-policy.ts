@@ -1,6 +1,6 @@
 /** How a workload is sized from its forecast. */
 export interface ScalingPolicy {
-  /** Load one pod serves at its target (same unit as the metric, e.g. requests/s). Must be > 0. */
+  /** Load one pod serves at 100% utilisation (same unit as the metric, e.g. requests/s). Must be > 0. */
   readonly capacityPerPod: number;
   /** Floor. @default 1 */
   readonly minReplicas: number;
@@ -78,7 +78,7 @@ export function decideReplicas(inputs: ScalingInputs, policy: ScalingPolicy): Sc
     replicas,
     targetLoad,
     boundBy,
-    explanation: `${inputs.currentReplicas} → ${replicas} replicas: observed ${round(observed)}, ${peakText}, ${round(policy.capacityPerPod)} per pod at ${round(target * 100)}% target; ${reasons[boundBy]}`,
+    explanation: `${inputs.currentReplicas} → ${replicas} replicas: observed ${round(observed)}, ${peakText}, ${round(policy.capacityPerPod * target)} per pod at the ${round(target * 100)}% target (${round(policy.capacityPerPod)} at 100%); ${reasons[boundBy]}`,
   };
 }
 

@@ -45,6 +45,8 @@ describe("scaledObjectFor", () => {
       minReplicas: 3,
       maxReplicas: 60,
     });
+    expect(parseScalerMetadata("shop/checkout", scaledObjectFor({ ...checkout, targetUtilisation: 0.6 }).spec.triggers[0].metadata).targetUtilisation).toBe(0.6);
+    expect(() => scaledObjectFor({ ...checkout, targetUtilisation: 1.5 })).toThrow(/targetUtilisation must be in \(0, 1\]/);
   });
 
   it("refuses, with the scaler's own messages, settings the PSE would reject at run time", () => {

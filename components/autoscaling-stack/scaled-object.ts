@@ -14,6 +14,11 @@ export interface PredictiveWorkload {
   readonly leadMinutes: number;
   /** Forecast quantile to provision for, in [0.5, 1). */
   readonly quantile: number;
+  /**
+   * Utilisation at which one pod serves `capacityPerPod`: the observed load and the expected forecast
+   * are sized at it, the upper quantile may use the pods up to 100%. @default 0.7
+   */
+  readonly targetUtilisation?: number;
   readonly minReplicas: number;
   readonly maxReplicas: number;
   /** Kind of the scale target. @default "Deployment" */
@@ -57,6 +62,7 @@ export function scaledObjectFor(workload: PredictiveWorkload, scalerAddress: str
     capacityPerPod: String(workload.capacityPerPod),
     leadTimeMinutes: String(workload.leadMinutes),
     quantile: String(workload.quantile),
+    ...(workload.targetUtilisation === undefined ? {} : { targetUtilisation: String(workload.targetUtilisation) }),
     minReplicas: String(workload.minReplicas),
     maxReplicas: String(workload.maxReplicas),
   };
