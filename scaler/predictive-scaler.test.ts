@@ -5,21 +5,28 @@ import { parseScalerMetadata } from "./scaler-metadata";
 import { ScalerMetrics } from "./scaler-metrics";
 
 const STEP_S = 300;
+const STEP_MS = STEP_S * 1000;
 const DAY_MS = 86_400_000;
 /** Daily-seasonal request rate: a smooth day curve, quiet nights. */
 const load = (t: number) => 600 + 400 * Math.sin((2 * Math.PI * (t % DAY_MS)) / DAY_MS);
 
-/** A Prometheus query_range endpoint on loopback answering from `load`, recording the windows asked for. */
-async function fakePrometheus(): Promise<{ url: string; windows: [number, number][]; close: () => Promise<void> }> {
+/** The load at `t` for `query`, or undefined where Prometheus has no sample. */
+type Sampler = (t: number, query: string) => number | undefined;
+
+/** A Prometheus query_range endpoint on loopback answering from `sample`, recording the windows asked for. */
+async function fakePrometheus(sample: Sampler = (t) => load(t)): Promise<{ url: string; windows: [number, number][]; close: () => Promise<void> }> {
   const windows: [number, number][] = [];
   const server = http.createServer((req, res) => {
     const params = new URL(req.url ?? "/", "http://x").searchParams;
     const [start, end, step] = ["start", "end", "step"].map((k) => Number(params.get(k)) * 1000);
     windows.push([start, end]);
     const values: [number, string][] = [];
-    for (let t = start; t <= end; t += step) values.push([t / 1000, load(t).toFixed(3)]);
+    for (let t = start; t <= end; t += step) {
+      const v = sample(t, params.get("query") ?? "");
+      if (v !== undefined) values.push([t / 1000, v.toFixed(3)]);
+    }
     res.setHeader("content-type", "application/json");
-    res.end(JSON.stringify({ status: "success", data: { resultType: "matrix", result: [{ metric: {}, values }] } }));
+    res.end(JSON.stringify({ status: "success", data: { resultType: "matrix", result: values.length > 0 ? [{ metric: {}, values }] : [] } }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -77,6 +84,60 @@ describe("PredictiveScaler sizing", () => {
       expect(targetLoad).toBeGreaterThanOrEqual(evaluation.observedLoad / 0.7 - 1e-6);
       expect(evaluation.decision.explanation).toMatch(/70 per pod at the 70% target \(100 at 100%\)/);
       expect(evaluation.metricValue).toBe(replicas * 70);
+    } finally {
+      await prom.close();
+    }
+  });
+});
+
+describe("PredictiveScaler at KEDA's call rate", () => {
+  // KEDA calls GetMetrics then IsActive for every poll of the ScaledObject (30 s) and for every HPA
+  // metric read (15 s): the scaler is evaluated several times a minute. History is kept short here so
+  // that decisions follow the observed load alone (reactive fallback), which the test sets.
+  const capacityMetadata = { query: "q", capacityPerPod: "100", historyDays: "1", maxReplicas: "200" };
+  let level = 7000;
+  let now = Date.UTC(2026, 10, 20, 12, 0, 0);
+  const recentOnly: Sampler = (t) => (t >= now - 2 * STEP_MS ? level : undefined);
+
+  /** One KEDA poll or HPA read: GetMetrics, then IsActive. */
+  async function kedaCall(scaler: PredictiveScaler, metadata: ReturnType<typeof parseScalerMetadata>): Promise<number> {
+    const metrics = await scaler.evaluate("shop/web", metadata);
+    await scaler.evaluate("shop/web", metadata);
+    return metrics.decision.replicas;
+  }
+
+  it("removes at most the step-down fraction per HPA scale-down stabilisation window, not per call", async () => {
+    const prom = await fakePrometheus(recentOnly);
+    try {
+      [level, now] = [7000, Date.UTC(2026, 10, 20, 12, 0, 0)];
+      const scaler = new PredictiveScaler({ defaultPrometheusUrl: prom.url, refitIntervalMs: 900_000, metrics: new ScalerMetrics(), log: () => undefined, now: () => now });
+      const metadata = parseScalerMetadata("shop/web", capacityMetadata);
+      for (let i = 0; i < 20; i++, now += 15_000) expect(await kedaCall(scaler, metadata)).toBe(70);
+
+      level = 700; // needs 7 pods from now on
+      const runs: { replicas: number; calls: number }[] = [];
+      for (let i = 0; i < 240; i++, now += 15_000) {
+        const replicas = await kedaCall(scaler, metadata);
+        if (runs[runs.length - 1]?.replicas === replicas) runs[runs.length - 1].calls++;
+        else runs.push({ replicas, calls: 1 });
+      }
+      // The HPA runs the largest recommendation of the last 5 minutes: each 25% step holds until the one before has left that window.
+      expect(runs.map((r) => r.replicas)).toEqual([53, 40, 30, 23, 18, 14, 11, 9, 7]);
+      expect(runs.slice(0, -1).every((r) => r.calls * 15 >= 285)).toBe(true);
+    } finally {
+      await prom.close();
+    }
+  });
+
+  it("does not step down from a decision too old to be what runs now (another PSE replica served meanwhile)", async () => {
+    const prom = await fakePrometheus(recentOnly);
+    try {
+      [level, now] = [7000, Date.UTC(2026, 10, 20, 12, 0, 0)];
+      const scaler = new PredictiveScaler({ defaultPrometheusUrl: prom.url, refitIntervalMs: 900_000, metrics: new ScalerMetrics(), log: () => undefined, now: () => now });
+      const metadata = parseScalerMetadata("shop/web", capacityMetadata);
+      expect(await kedaCall(scaler, metadata)).toBe(70);
+      [level, now] = [700, now + 3_600_000];
+      expect(await kedaCall(scaler, metadata)).toBe(7);
     } finally {
       await prom.close();
     }

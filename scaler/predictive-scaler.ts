@@ -26,6 +26,13 @@ export interface PredictiveScalerOptions {
   readonly now?: () => number;
 }
 
+/**
+ * Kubernetes' default scale-down stabilisation window of an HPA (the ScaledObjects set no `behavior`):
+ * the HPA runs the largest replica count recommended within it, so the largest decision served within
+ * it is what the workload runs now.
+ */
+export const HPA_SCALE_DOWN_STABILISATION_MS = 300_000;
+
 interface WorkloadState {
   fit?: ForecastFit;
   fittedAtMs?: number;
@@ -34,7 +41,8 @@ interface WorkloadState {
   /** The forecast the last evaluation acted on, to measure its error when the next step arrives. */
   lastPath?: ForecastPath;
   lastObserved?: number;
-  lastReplicas?: number;
+  /** Decisions served within the HPA's scale-down stabilisation window, newest last, each larger than every later one. */
+  recentDecisions: { atMs: number; replicas: number }[];
 }
 
 /**
@@ -52,7 +60,7 @@ export class PredictiveScaler {
   }
 
   async evaluate(scaledObject: string, metadata: ScalerMetadata): Promise<ScalerEvaluation> {
-    const state = this.workloads.get(scaledObject) ?? {};
+    const state = this.workloads.get(scaledObject) ?? { recentDecisions: [] };
     this.workloads.set(scaledObject, state);
     const url = metadata.prometheusUrl ?? this.options.defaultPrometheusUrl;
     const stepMs = metadata.stepSeconds * 1000;
@@ -68,11 +76,11 @@ export class PredictiveScaler {
       series = toSeries(samples.timestampsMs, samples.values, metadata.stepSeconds, anchorMs);
     } catch (error) {
       if (!(error instanceof PrometheusUnavailableError)) throw error;
-      return this.fallback(scaledObject, metadata, state, "prometheus-unavailable", error.message, state.lastObserved ?? 0);
+      return this.fallback(scaledObject, metadata, state, now, "prometheus-unavailable", error.message, state.lastObserved ?? 0);
     }
     const n = series.values.length;
     const observed = n > 0 ? lastFinite(series.values) : undefined;
-    if (observed === undefined) return this.fallback(scaledObject, metadata, state, "history-too-short", "the query returned no samples", state.lastObserved ?? 0);
+    if (observed === undefined) return this.fallback(scaledObject, metadata, state, now, "history-too-short", "the query returned no samples", state.lastObserved ?? 0);
     state.lastObserved = observed;
     const lastMs = series.startMs + (n - 1) * stepMs;
 
@@ -93,7 +101,7 @@ export class PredictiveScaler {
       } catch (error) {
         if (!(error instanceof InsufficientHistoryError)) throw error;
         state.fit = undefined;
-        return this.fallback(scaledObject, metadata, state, "history-too-short", error.message, observed);
+        return this.fallback(scaledObject, metadata, state, now, "history-too-short", error.message, observed);
       } finally {
         timer();
       }
@@ -117,22 +125,32 @@ export class PredictiveScaler {
       forecast.upper.push(path.quantile(h, metadata.quantile));
       forecast.point.push(path.values[h - 1]);
     }
-    return this.decide(scaledObject, metadata, state, observed, forecast);
+    return this.decide(scaledObject, metadata, state, now, observed, forecast);
   }
 
-  private fallback(scaledObject: string, metadata: ScalerMetadata, state: WorkloadState, reason: FallbackReason, detail: string, observed: number): ScalerEvaluation {
+  private fallback(scaledObject: string, metadata: ScalerMetadata, state: WorkloadState, now: number, reason: FallbackReason, detail: string, observed: number): ScalerEvaluation {
     this.options.metrics.fallback.set({ scaled_object: scaledObject }, 1);
     this.options.metrics.fallbacks.inc({ scaled_object: scaledObject, reason });
     this.options.log(`${scaledObject}: FALLBACK to observed load (${reason}): ${detail}`);
-    return { ...this.decide(scaledObject, metadata, state, observed, { upper: [], point: [] }), fallback: reason };
+    return { ...this.decide(scaledObject, metadata, state, now, observed, { upper: [], point: [] }), fallback: reason };
   }
 
-  private decide(scaledObject: string, metadata: ScalerMetadata, state: WorkloadState, observed: number, forecast: LeadForecast): ScalerEvaluation {
+  /**
+   * Sizes the workload from the replicas it runs now, as the simulation does: KEDA evaluates the scaler
+   * several times a minute (GetMetrics and IsActive at every poll and every HPA read), so the step-down
+   * limit applies to what the HPA runs — the largest decision of its stabilisation window — and not to
+   * the previous call. With no decision in that window (first call, or another PSE replica served
+   * meanwhile) the replicas running are unknown and the observed load's need stands in for them.
+   */
+  private decide(scaledObject: string, metadata: ScalerMetadata, state: WorkloadState, now: number, observed: number, forecast: LeadForecast): ScalerEvaluation {
     const labels = { scaled_object: scaledObject };
     const forecastUpper = forecast.upper;
-    const current = state.lastReplicas ?? Math.max(metadata.minReplicas, Math.ceil(observed / metadata.capacityPerPod));
+    const recent = state.recentDecisions.filter((d) => d.atMs > now - HPA_SCALE_DOWN_STABILISATION_MS);
+    const current = recent[0]?.replicas ?? Math.max(metadata.minReplicas, Math.ceil(observed / metadata.capacityPerPod));
     const decision = decideReplicas({ currentReplicas: current, observedLoad: observed, forecastUpper, forecastPoint: forecast.point }, scalingPolicyFor(metadata));
-    state.lastReplicas = decision.replicas;
+    while (recent.length > 0 && recent[recent.length - 1].replicas <= decision.replicas) recent.pop();
+    recent.push({ atMs: now, replicas: decision.replicas });
+    state.recentDecisions = recent;
     const metricValue = decision.replicas * metadata.capacityPerPod;
     const metrics = this.options.metrics;
     if (forecastUpper.length > 0) {
