@@ -143,3 +143,27 @@ describe("PredictiveScaler at KEDA's call rate", () => {
     }
   });
 });
+
+describe("PredictiveScaler with the newest samples missing", () => {
+  it("forecasts the lead window from now, not from the last sample Prometheus returned", async () => {
+    // Busy 08:00–20:00 UTC every day, quiet otherwise; at 07:50 the last 15 minutes are missing
+    // (scrapes failed, or a remote store ingests late), and the lead window 07:55–08:05 holds the rise.
+    const now = Date.UTC(2026, 10, 20, 7, 50, 0);
+    const busy = (t: number) => {
+      const hour = (t % DAY_MS) / 3_600_000;
+      return hour >= 8 && hour < 20 ? 1000 : 100;
+    };
+    const prom = await fakePrometheus((t) => (t <= now - 3 * STEP_MS ? busy(t) : undefined));
+    try {
+      const scaler = new PredictiveScaler({ defaultPrometheusUrl: prom.url, refitIntervalMs: 900_000, metrics: new ScalerMetrics(), log: () => undefined, now: () => now });
+      const metadata = parseScalerMetadata("shop/web", { query: "q", capacityPerPod: "70", targetUtilisation: "0.7", leadTimeMinutes: "15", historyDays: "7" });
+      const evaluation = await scaler.evaluate("shop/web", metadata);
+      expect(evaluation.fallback).toBeUndefined();
+      expect(evaluation.observedLoad).toBe(100);
+      // 1000 at 70 per pod.
+      expect(evaluation.decision.replicas).toBeGreaterThanOrEqual(Math.ceil(1000 / 70));
+    } finally {
+      await prom.close();
+    }
+  });
+});

@@ -73,7 +73,7 @@ export class PredictiveScaler {
       const endMs = Math.floor(now / stepMs) * stepMs;
       const anchorMs = refitDue ? undefined : state.fitStartMs;
       const samples = await new PrometheusClient(url).queryRange(metadata.query, anchorMs ?? endMs - metadata.historyDays * 86_400_000, endMs, metadata.stepSeconds);
-      series = toSeries(samples.timestampsMs, samples.values, metadata.stepSeconds, anchorMs);
+      series = toSeries(samples.timestampsMs, samples.values, metadata.stepSeconds, endMs, anchorMs);
     } catch (error) {
       if (!(error instanceof PrometheusUnavailableError)) throw error;
       return this.fallback(scaledObject, metadata, state, now, "prometheus-unavailable", error.message, state.lastObserved ?? 0);
@@ -84,7 +84,7 @@ export class PredictiveScaler {
     state.lastObserved = observed;
     const lastMs = series.startMs + (n - 1) * stepMs;
 
-    if (state.lastPath) {
+    if (state.lastPath && Number.isFinite(series.values[n - 1])) {
       const ahead = Math.round((lastMs - state.lastPath.lastTimestampMs) / stepMs);
       if (ahead >= 1 && ahead <= state.lastPath.values.length) {
         this.options.metrics.forecastAbsoluteError.set({ scaled_object: scaledObject }, Math.abs(observed - state.lastPath.values[ahead - 1]));
@@ -186,12 +186,16 @@ export function scalingPolicyFor(metadata: ScalerMetadata): ScalingPolicy {
   };
 }
 
-/** Samples on the step grid as a regular series; `anchorMs` pins its first step (missing samples become gaps). */
-function toSeries(timestampsMs: readonly number[], values: readonly number[], stepSeconds: number, anchorMs?: number): RegularSeries {
+/**
+ * Samples on the step grid as a regular series up to `endMs`, the step of now: missing samples, the
+ * newest included, become gaps, so that the forecast's origin is now and the lead window starts now.
+ * `anchorMs` pins its first step.
+ */
+function toSeries(timestampsMs: readonly number[], values: readonly number[], stepSeconds: number, endMs: number, anchorMs?: number): RegularSeries {
   const stepMs = stepSeconds * 1000;
-  if (timestampsMs.length === 0) return { startMs: anchorMs ?? 0, stepSeconds, values: new Float64Array(0) };
+  if (timestampsMs.length === 0) return { startMs: anchorMs ?? endMs, stepSeconds, values: new Float64Array(0) };
   const startMs = anchorMs ?? timestampsMs[0];
-  const out = new Float64Array(Math.round((timestampsMs[timestampsMs.length - 1] - startMs) / stepMs) + 1).fill(NaN);
+  const out = new Float64Array(Math.round((endMs - startMs) / stepMs) + 1).fill(NaN);
   timestampsMs.forEach((t, i) => {
     if (Number.isFinite(values[i])) out[Math.round((t - startMs) / stepMs)] = values[i];
   });
