@@ -1,6 +1,6 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import { PredictiveScaler } from "./predictive-scaler";
+import { LoadUnknownError, PredictiveScaler } from "./predictive-scaler";
 import { parseScalerMetadata } from "./scaler-metadata";
 import { ScalerMetrics } from "./scaler-metrics";
 
@@ -165,5 +165,41 @@ describe("PredictiveScaler with the newest samples missing", () => {
     } finally {
       await prom.close();
     }
+  });
+});
+
+/** A loopback URL nothing listens on. */
+async function closedPortUrl(): Promise<string> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+describe("PredictiveScaler with Prometheus unreachable", () => {
+  it("answers with an error, not zero load, when it has never observed the load (so KEDA and the HPA keep the replicas)", async () => {
+    const metrics = new ScalerMetrics();
+    const log: string[] = [];
+    const scaler = new PredictiveScaler({ defaultPrometheusUrl: await closedPortUrl(), refitIntervalMs: 900_000, metrics, log: (l) => log.push(l) });
+    const metadata = parseScalerMetadata("shop/web", { query: "q", capacityPerPod: "100", minReplicas: "0" });
+    await expect(scaler.evaluate("shop/web", metadata)).rejects.toBeInstanceOf(LoadUnknownError);
+    const exported = await metrics.registry.metrics();
+    expect(exported).toMatch(/icna_pse_fallback\{scaled_object="shop\/web"\} 1/);
+    expect(exported).toMatch(/icna_pse_fallbacks_total\{scaled_object="shop\/web",reason="prometheus-unavailable"\} 1/);
+    expect(exported).not.toMatch(/icna_pse_desired_replicas\{scaled_object="shop\/web"\}/);
+    expect(log.join("\n")).toMatch(/FALLBACK.*prometheus-unavailable.*unreachable/);
+  });
+
+  it("serves the last observed load once it has seen one", async () => {
+    const prom = await fakePrometheus((t) => (t >= Date.UTC(2026, 10, 20, 11, 50) ? 700 : undefined));
+    let now = Date.UTC(2026, 10, 20, 12, 0, 0);
+    const scaler = new PredictiveScaler({ defaultPrometheusUrl: prom.url, refitIntervalMs: 900_000, metrics: new ScalerMetrics(), log: () => undefined, now: () => now });
+    const metadata = parseScalerMetadata("shop/web", { query: "q", capacityPerPod: "100", minReplicas: "0" });
+    expect((await scaler.evaluate("shop/web", metadata)).decision.replicas).toBe(7);
+    await prom.close();
+    now += 60_000;
+    const blind = await scaler.evaluate("shop/web", metadata);
+    expect(blind).toMatchObject({ fallback: "prometheus-unavailable", observedLoad: 700, decision: { replicas: 7 } });
   });
 });

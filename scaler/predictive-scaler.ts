@@ -8,6 +8,18 @@ import { decideReplicas, type ScalingDecision, type ScalingPolicy } from "./scal
 /** Why an evaluation was served reactively. */
 export type FallbackReason = "prometheus-unavailable" | "history-too-short";
 
+/**
+ * Raised when Prometheus is unreachable and the load was never observed: serving zero would let KEDA
+ * deactivate (scale to zero) a workload whose `minReplicas` is 0 and the HPA shrink any other to its
+ * floor, so the caller answers with an error instead, on which both keep the replicas they run.
+ */
+export class LoadUnknownError extends Error {
+  constructor(scaledObject: string, cause: string) {
+    super(`${scaledObject}: the load was never observed and Prometheus cannot be read (${cause}); KEDA and the HPA keep the current replicas until it can`);
+    this.name = "LoadUnknownError";
+  }
+}
+
 export interface ScalerEvaluation {
   /** What KEDA receives: desired replicas × capacity per pod, so the HPA lands exactly on the decision. */
   readonly metricValue: number;
@@ -76,7 +88,11 @@ export class PredictiveScaler {
       series = toSeries(samples.timestampsMs, samples.values, metadata.stepSeconds, endMs, anchorMs);
     } catch (error) {
       if (!(error instanceof PrometheusUnavailableError)) throw error;
-      return this.fallback(scaledObject, metadata, state, now, "prometheus-unavailable", error.message, state.lastObserved ?? 0);
+      if (state.lastObserved === undefined) {
+        this.countFallback(scaledObject, "prometheus-unavailable", `${error.message}; no load observed yet: answering KEDA with an error, so the replicas running are kept`);
+        throw new LoadUnknownError(scaledObject, error.message);
+      }
+      return this.fallback(scaledObject, metadata, state, now, "prometheus-unavailable", error.message, state.lastObserved);
     }
     const n = series.values.length;
     const observed = n > 0 ? lastFinite(series.values) : undefined;
@@ -128,10 +144,14 @@ export class PredictiveScaler {
     return this.decide(scaledObject, metadata, state, now, observed, forecast);
   }
 
-  private fallback(scaledObject: string, metadata: ScalerMetadata, state: WorkloadState, now: number, reason: FallbackReason, detail: string, observed: number): ScalerEvaluation {
+  private countFallback(scaledObject: string, reason: FallbackReason, detail: string): void {
     this.options.metrics.fallback.set({ scaled_object: scaledObject }, 1);
     this.options.metrics.fallbacks.inc({ scaled_object: scaledObject, reason });
-    this.options.log(`${scaledObject}: FALLBACK to observed load (${reason}): ${detail}`);
+    this.options.log(`${scaledObject}: FALLBACK (${reason}): ${detail}`);
+  }
+
+  private fallback(scaledObject: string, metadata: ScalerMetadata, state: WorkloadState, now: number, reason: FallbackReason, detail: string, observed: number): ScalerEvaluation {
+    this.countFallback(scaledObject, reason, `${detail}; serving the observed load`);
     return { ...this.decide(scaledObject, metadata, state, now, observed, { upper: [], point: [] }), fallback: reason };
   }
 

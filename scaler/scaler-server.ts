@@ -2,7 +2,7 @@ import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as grpc from "@grpc/grpc-js";
 import { loadExternalScalerPackage, type GetMetricsRequest, type MetricSpec, type MetricValue, type ScaledObjectRef } from "./external-scaler-proto";
-import { PredictiveScaler } from "./predictive-scaler";
+import { LoadUnknownError, PredictiveScaler } from "./predictive-scaler";
 import { parseScalerMetadata, ScalerMetadataError, type ScalerMetadata } from "./scaler-metadata";
 import { ScalerMetrics } from "./scaler-metrics";
 
@@ -35,10 +35,11 @@ export async function startScalerServer(options: ScalerServerOptions): Promise<R
   const scaler = new PredictiveScaler({ defaultPrometheusUrl: options.defaultPrometheusUrl, refitIntervalMs: options.refitIntervalMs, metrics, log: options.log });
   const metricNameOf = (ref: ScaledObjectRef, metadata: ScalerMetadata) => metadata.metricName ?? `pse-${ref.namespace}-${ref.name}`;
   const parse = (ref: ScaledObjectRef) => parseScalerMetadata(scaledObjectKey(ref), ref.scalerMetadata ?? {});
-  const toStatus = (error: unknown): Partial<grpc.StatusObject> =>
-    error instanceof ScalerMetadataError
-      ? { code: grpc.status.INVALID_ARGUMENT, details: error.message }
-      : { code: grpc.status.INTERNAL, details: error instanceof Error ? error.message : String(error) };
+  const toStatus = (error: unknown): Partial<grpc.StatusObject> => {
+    if (error instanceof ScalerMetadataError) return { code: grpc.status.INVALID_ARGUMENT, details: error.message };
+    if (error instanceof LoadUnknownError) return { code: grpc.status.UNAVAILABLE, details: error.message };
+    return { code: grpc.status.INTERNAL, details: error instanceof Error ? error.message : String(error) };
+  };
   const specOf = (ref: ScaledObjectRef): MetricSpec => {
     const metadata = parse(ref);
     return { metricName: metricNameOf(ref, metadata), targetSize: Math.max(1, Math.round(metadata.capacityPerPod)), targetSizeFloat: metadata.capacityPerPod };

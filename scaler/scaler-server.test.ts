@@ -1,0 +1,62 @@
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
+import * as grpc from "@grpc/grpc-js";
+import { loadExternalScalerPackage, type MetricSpec, type MetricValue } from "./external-scaler-proto";
+import { startScalerServer, type RunningScalerServer } from "./scaler-server";
+
+type Unary<Req, Res> = (request: Req, callback: (error: grpc.ServiceError | null, response: Res) => void) => void;
+interface ExternalScalerClient extends grpc.Client {
+  GetMetricSpec: Unary<object, { metricSpecs: MetricSpec[] }>;
+  GetMetrics: Unary<object, { metricValues: MetricValue[] }>;
+  IsActive: Unary<object, { result: boolean }>;
+}
+const call = <Req, Res>(method: Unary<Req, Res>, client: grpc.Client, request: Req) =>
+  new Promise<Res>((resolve, reject) => method.call(client, request, (error, response) => (error ? reject(error) : resolve(response))));
+
+/** A Prometheus answering every range query with `value` at every step. */
+async function flatPrometheus(value: () => number | undefined): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const params = new URL(req.url ?? "/", "http://x").searchParams;
+    const [start, end, step] = ["start", "end", "step"].map((k) => Number(params.get(k)));
+    const v = value();
+    const values: [number, string][] = [];
+    if (v !== undefined) for (let t = Math.max(start, end - 2 * step); t <= end; t += step) values.push([t, String(v)]);
+    res.setHeader("content-type", "application/json");
+    res.end(JSON.stringify({ status: "success", data: { resultType: "matrix", result: values.length > 0 ? [{ metric: {}, values }] : [] } }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** A loopback URL nothing listens on. */
+async function closedPortUrl(): Promise<string> {
+  const probe = http.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+describe("icna scaler serve over KEDA's protocol", () => {
+  let server: RunningScalerServer;
+  let client: ExternalScalerClient;
+  let prometheus: { url: string; close: () => Promise<void> };
+  let load: number | undefined;
+  beforeAll(async () => {
+    prometheus = await flatPrometheus(() => load);
+    server = await startScalerServer({ host: "127.0.0.1", port: 0, metricsPort: 0, defaultPrometheusUrl: prometheus.url, refitIntervalMs: 900_000, log: () => undefined });
+    const ExternalScaler = loadExternalScalerPackage().ExternalScaler as grpc.ServiceClientConstructor;
+    client = new ExternalScaler(`127.0.0.1:${server.grpcPort}`, grpc.credentials.createInsecure()) as unknown as ExternalScalerClient;
+  });
+  afterAll(async () => {
+    client.close();
+    await server.close();
+    await prometheus.close();
+  });
+
+  it("answers UNAVAILABLE, not inactive, while Prometheus is unreachable and the load was never observed", async () => {
+    const ref = { name: "blind", namespace: "shop", scalerMetadata: { query: "q", capacityPerPod: "100", minReplicas: "0", prometheusUrl: await closedPortUrl() } };
+    await expect(call(client.IsActive, client, ref)).rejects.toMatchObject({ code: grpc.status.UNAVAILABLE, details: expect.stringMatching(/never observed/) });
+    await expect(call(client.GetMetrics, client, { scaledObjectRef: ref, metricName: "pse-shop-blind" })).rejects.toMatchObject({ code: grpc.status.UNAVAILABLE });
+  });
+});
