@@ -39,14 +39,20 @@ export class PrometheusClient {
 
   private async get(path: string, params: Record<string, string>): Promise<PrometheusResponse> {
     const url = `${this.baseUrl.replace(/\/$/, "")}${path}?${new URLSearchParams(params).toString()}`;
+    const causeOf = (error: unknown) => (error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error));
     let response: Response;
     try {
       response = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (error) {
-      const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-      throw new PrometheusUnavailableError(`Prometheus at ${this.baseUrl} is unreachable: ${cause}`);
+      throw new PrometheusUnavailableError(`Prometheus at ${this.baseUrl} is unreachable: ${causeOf(error)}`);
     }
-    const text = await response.text();
+    // The timeout also covers the body: a stalled or cut body is Prometheus being unavailable too.
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw new PrometheusUnavailableError(`Prometheus at ${this.baseUrl} stopped answering in the middle of the response (HTTP ${response.status}, timeout ${this.timeoutMs} ms): ${causeOf(error)}`);
+    }
     let body: PrometheusResponse;
     try {
       body = JSON.parse(text) as PrometheusResponse;
