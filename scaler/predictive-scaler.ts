@@ -46,6 +46,8 @@ export interface PredictiveScalerOptions {
 export const HPA_SCALE_DOWN_STABILISATION_MS = 300_000;
 
 interface WorkloadState {
+  /** What the load history and the fit were read and made with ({@link seriesSettingsOf}): when it changes, they are dropped. */
+  seriesSettings: string;
   fit?: ForecastFit;
   fittedAtMs?: number;
   /** First step of the series the fit was made on: between refits the history is read from here, so `forecastFrom` sees the fitted series extended. */
@@ -72,9 +74,12 @@ export class PredictiveScaler {
   }
 
   async evaluate(scaledObject: string, metadata: ScalerMetadata): Promise<ScalerEvaluation> {
-    const state = this.workloads.get(scaledObject) ?? { recentDecisions: [] };
-    this.workloads.set(scaledObject, state);
     const url = metadata.prometheusUrl ?? this.options.defaultPrometheusUrl;
+    const seriesSettings = seriesSettingsOf(metadata, url);
+    const known = this.workloads.get(scaledObject);
+    // A changed query, step, history or lead time invalidates the fit, the history and the loads seen; the replicas served stay valid.
+    const state: WorkloadState = known?.seriesSettings === seriesSettings ? known : { seriesSettings, recentDecisions: known?.recentDecisions ?? [] };
+    this.workloads.set(scaledObject, state);
     const stepMs = metadata.stepSeconds * 1000;
     const leadSteps = Math.max(1, Math.ceil((metadata.leadTimeMinutes * 60) / metadata.stepSeconds));
     const now = this.now();
@@ -183,6 +188,11 @@ export class PredictiveScaler {
     this.options.log(`${scaledObject}: ${decision.explanation}`);
     return { metricValue, decision, observedLoad: observed };
   }
+}
+
+/** The trigger settings the load history and its fit depend on (sizing settings such as capacityPerPod or quantile do not). */
+function seriesSettingsOf(metadata: ScalerMetadata, url: string | undefined): string {
+  return JSON.stringify([url, metadata.query, metadata.stepSeconds, metadata.historyDays, metadata.leadTimeMinutes]);
 }
 
 /** Forecasts for the steps of the lead window. */
