@@ -34,7 +34,7 @@ async function fakePrometheus(sample: Sampler = (t) => load(t)): Promise<{ url: 
 }
 
 describe("PredictiveScaler between refits", () => {
-  it("forecasts from every new step with the fitted model, reading history from the fit's start, and refits on schedule", async () => {
+  it("forecasts from every new step with the fitted model, reading only the newest steps again, and refits on schedule", async () => {
     const prom = await fakePrometheus();
     try {
       let now = Date.UTC(2026, 10, 20, 6, 0, 0);
@@ -54,8 +54,9 @@ describe("PredictiveScaler between refits", () => {
         peaks.push(next.decision.replicas);
       }
       expect(log.filter((l) => l.includes("refitted"))).toHaveLength(1);
-      // Between refits the window keeps the fit's start and grows, so the fitted series is extended in place.
-      expect(prom.windows.slice(1).every(([start]) => start === fitStart)).toBe(true);
+      // Between refits only the newest steps are read again (KEDA evaluates several times a minute): the fitted series is extended in place.
+      expect(prom.windows[0][1] - fitStart).toBe(7 * DAY_MS);
+      expect(prom.windows.slice(1).every(([start, end]) => end - start <= 2 * STEP_MS)).toBe(true);
       // Morning ramp (06:00 → 06:15 UTC, load rising): the decisions follow the newest origin upwards.
       expect(peaks[2]).toBeGreaterThanOrEqual(peaks[0]);
 
@@ -63,6 +64,34 @@ describe("PredictiveScaler between refits", () => {
       await scaler.evaluate("shop/web", metadata);
       // expect(log.filter((l) => l.includes("refitted"))).toHaveLength(2);
       expect(prom.windows[prom.windows.length - 1][0]).toBeGreaterThan(fitStart);
+    } finally {
+      await prom.close();
+    }
+  });
+});
+
+describe("PredictiveScaler history between refits", () => {
+  it("forecasts as if it had read the whole history again, newest samples completed late included", async () => {
+    const fitAt = Date.UTC(2026, 10, 20, 6, 0, 0);
+    let now = fitAt;
+    // The newest step is read before all its samples arrived: 80% of its value until the next step.
+    const prom = await fakePrometheus((t) => (t === Math.floor(now / STEP_MS) * STEP_MS ? 0.8 : 1) * load(t));
+    try {
+      const options = { defaultPrometheusUrl: prom.url, refitIntervalMs: 6 * 3_600_000, metrics: new ScalerMetrics(), log: () => undefined, now: () => now };
+      const metadata = parseScalerMetadata("shop/web", { query: "q", capacityPerPod: "100", leadTimeMinutes: "15", historyDays: "7" });
+      const stepped = new PredictiveScaler(options);
+      const direct = new PredictiveScaler(options);
+      await stepped.evaluate("shop/web", metadata);
+      await direct.evaluate("shop/web", metadata);
+      for (let i = 0; i < 6; i++) {
+        now += STEP_MS / 2;
+        await stepped.evaluate("shop/web", metadata);
+      }
+      const forecastOf = (e: { decision: { explanation: string } }) => /forecast peak [^,]+/.exec(e.decision.explanation)?.[0];
+      const incremental = await stepped.evaluate("shop/web", metadata);
+      const whole = await direct.evaluate("shop/web", metadata);
+      expect(forecastOf(incremental)).toBeDefined();
+      expect(forecastOf(incremental)).toBe(forecastOf(whole));
     } finally {
       await prom.close();
     }

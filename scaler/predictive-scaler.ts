@@ -50,8 +50,12 @@ interface WorkloadState {
   seriesSettings: string;
   fit?: ForecastFit;
   fittedAtMs?: number;
-  /** First step of the series the fit was made on: between refits the history is read from here, so `forecastFrom` sees the fitted series extended. */
-  fitStartMs?: number;
+  /**
+   * The load history read so far, from the first step of the series the fit was made on to the step of
+   * the last evaluation: between refits only its end is read again and the new steps are appended, so
+   * `forecastFrom` sees the fitted series extended without Prometheus reading the whole history again.
+   */
+  history?: RegularSeries;
   /** The forecast the last evaluation acted on, to measure its error when the next step arrives. */
   lastPath?: ForecastPath;
   lastObserved?: number;
@@ -83,14 +87,22 @@ export class PredictiveScaler {
     const stepMs = metadata.stepSeconds * 1000;
     const leadSteps = Math.max(1, Math.ceil((metadata.leadTimeMinutes * 60) / metadata.stepSeconds));
     const now = this.now();
-    const refitDue = !state.fit || state.fittedAtMs === undefined || state.fitStartMs === undefined || now - state.fittedAtMs >= this.options.refitIntervalMs;
+    const endMs = Math.floor(now / stepMs) * stepMs;
+    const history = state.history;
+    const refitDue = !state.fit || !history || state.fittedAtMs === undefined || now - state.fittedAtMs >= this.options.refitIntervalMs || endMs < endOf(history);
     let series: RegularSeries;
     try {
       if (!url) throw new PrometheusUnavailableError("no prometheusUrl in the trigger metadata and no --prometheus-url default");
-      const endMs = Math.floor(now / stepMs) * stepMs;
-      const anchorMs = refitDue ? undefined : state.fitStartMs;
-      const samples = await new PrometheusClient(url).queryRange(metadata.query, anchorMs ?? endMs - metadata.historyDays * 86_400_000, endMs, metadata.stepSeconds);
-      series = toSeries(samples.timestampsMs, samples.values, metadata.stepSeconds, endMs, anchorMs);
+      const prometheus = new PrometheusClient(url);
+      if (refitDue || !history) {
+        const samples = await prometheus.queryRange(metadata.query, endMs - metadata.historyDays * 86_400_000, endMs, metadata.stepSeconds);
+        series = toSeries(samples.timestampsMs, samples.values, metadata.stepSeconds, endMs);
+      } else {
+        // Read again from the step before the newest one observed (late samples complete it) through now.
+        const keep = Math.max(0, lastFiniteIndex(history.values) - 1);
+        const samples = await prometheus.queryRange(metadata.query, history.startMs + keep * stepMs, endMs, metadata.stepSeconds);
+        series = toSeries(samples.timestampsMs, samples.values, metadata.stepSeconds, endMs, history.startMs, history.values.subarray(0, keep));
+      }
     } catch (error) {
       if (!(error instanceof PrometheusUnavailableError)) throw error;
       if (state.lastObserved === undefined) {
@@ -100,6 +112,7 @@ export class PredictiveScaler {
       return this.fallback(scaledObject, metadata, state, now, "prometheus-unavailable", error.message, state.lastObserved);
     }
     const n = series.values.length;
+    if (n > 0) state.history = series;
     const observed = n > 0 ? lastFinite(series.values) : undefined;
     if (observed === undefined) return this.fallback(scaledObject, metadata, state, now, "history-too-short", "the query returned no samples", state.lastObserved ?? 0);
     state.lastObserved = observed;
@@ -116,7 +129,6 @@ export class PredictiveScaler {
       try {
         state.fit = fitForecast(series, { horizonSteps: leadSteps });
         state.fittedAtMs = now;
-        state.fitStartMs = series.startMs;
         this.options.metrics.backtestMeanAbsoluteError.set({ scaled_object: scaledObject }, state.fit.scores[0]?.meanAbsoluteError ?? NaN);
         this.options.log(`${scaledObject}: refitted on ${n} steps: ${state.fit.model}`);
       } catch (error) {
@@ -219,20 +231,30 @@ export function scalingPolicyFor(metadata: ScalerMetadata): ScalingPolicy {
 /**
  * Samples on the step grid as a regular series up to `endMs`, the step of now: missing samples, the
  * newest included, become gaps, so that the forecast's origin is now and the lead window starts now.
- * `anchorMs` pins its first step.
+ * `anchorMs` pins its first step; `before` are the values of the steps from there up to the samples.
  */
-function toSeries(timestampsMs: readonly number[], values: readonly number[], stepSeconds: number, endMs: number, anchorMs?: number): RegularSeries {
+function toSeries(timestampsMs: readonly number[], values: readonly number[], stepSeconds: number, endMs: number, anchorMs?: number, before?: Float64Array): RegularSeries {
   const stepMs = stepSeconds * 1000;
-  if (timestampsMs.length === 0) return { startMs: anchorMs ?? endMs, stepSeconds, values: new Float64Array(0) };
+  if (timestampsMs.length === 0 && !before?.length) return { startMs: anchorMs ?? endMs, stepSeconds, values: new Float64Array(0) };
   const startMs = anchorMs ?? timestampsMs[0];
   const out = new Float64Array(Math.round((endMs - startMs) / stepMs) + 1).fill(NaN);
+  if (before) out.set(before);
   timestampsMs.forEach((t, i) => {
     if (Number.isFinite(values[i])) out[Math.round((t - startMs) / stepMs)] = values[i];
   });
   return { startMs, stepSeconds, values: out };
 }
 
+function lastFiniteIndex(values: Float64Array): number {
+  for (let i = values.length - 1; i >= 0; i--) if (Number.isFinite(values[i])) return i;
+  return -1;
+}
+
 function lastFinite(values: Float64Array): number | undefined {
-  for (let i = values.length - 1; i >= 0; i--) if (Number.isFinite(values[i])) return values[i];
-  return undefined;
+  const i = lastFiniteIndex(values);
+  return i < 0 ? undefined : values[i];
+}
+
+function endOf(series: RegularSeries): number {
+  return series.startMs + (series.values.length - 1) * series.stepSeconds * 1000;
 }
