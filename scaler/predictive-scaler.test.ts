@@ -266,3 +266,34 @@ describe("PredictiveScaler when a ScaledObject changes", () => {
     }
   });
 });
+
+describe("PredictiveScaler with ScaledObjects that go away", () => {
+  it("forgets a ScaledObject KEDA stopped asking about (deleted, or served by another PSE replica), its metric series included", async () => {
+    const prom = await fakePrometheus();
+    try {
+      let now = Date.UTC(2026, 10, 20, 6, 0, 0);
+      const metrics = new ScalerMetrics();
+      const log: string[] = [];
+      const scaler = new PredictiveScaler({ defaultPrometheusUrl: prom.url, refitIntervalMs: 900_000, metrics, log: (l) => log.push(l), now: () => now });
+      const metadata = parseScalerMetadata("shop/web", { query: "q", capacityPerPod: "100", historyDays: "7" });
+      const blind = parseScalerMetadata("shop/gone", { query: "q", capacityPerPod: "100", prometheusUrl: await closedPortUrl() });
+      await scaler.evaluate("shop/web", metadata);
+      await scaler.evaluate("shop/old", metadata);
+      await expect(scaler.evaluate("shop/gone", blind)).rejects.toBeInstanceOf(LoadUnknownError);
+      expect(await metrics.registry.metrics()).toMatch(/icna_pse_fallback\{scaled_object="shop\/gone"\} 1/);
+
+      // KEDA keeps asking about shop/web only.
+      for (let i = 0; i < 4 * 20; i++) {
+        now += 15_000;
+        await scaler.evaluate("shop/web", metadata);
+      }
+      const exported = await metrics.registry.metrics();
+      expect(exported).toMatch(/scaled_object="shop\/web"/);
+      expect(exported).not.toMatch(/scaled_object="shop\/(old|gone)"/);
+      await scaler.evaluate("shop/old", metadata);
+      expect(log.filter((l) => l.startsWith("shop/old: refitted"))).toHaveLength(2);
+    } finally {
+      await prom.close();
+    }
+  });
+});

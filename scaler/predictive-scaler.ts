@@ -6,7 +6,8 @@ import type { ScalerMetrics } from "./scaler-metrics";
 import { decideReplicas, type ScalingDecision, type ScalingPolicy } from "./scaling-policy";
 
 /** Why an evaluation was served reactively. */
-export type FallbackReason = "prometheus-unavailable" | "history-too-short";
+export const FALLBACK_REASONS = ["prometheus-unavailable", "history-too-short"] as const;
+export type FallbackReason = (typeof FALLBACK_REASONS)[number];
 
 /**
  * Raised when Prometheus is unreachable and the load was never observed: serving zero would let KEDA
@@ -46,6 +47,8 @@ export interface PredictiveScalerOptions {
 export const HPA_SCALE_DOWN_STABILISATION_MS = 300_000;
 
 interface WorkloadState {
+  /** When KEDA last asked about the ScaledObject. */
+  lastSeenMs: number;
   /** What the load history and the fit were read and made with ({@link seriesSettingsOf}): when it changes, they are dropped. */
   seriesSettings: string;
   fit?: ForecastFit;
@@ -72,21 +75,31 @@ interface WorkloadState {
 export class PredictiveScaler {
   private readonly workloads = new Map<string, WorkloadState>();
   private readonly now: () => number;
+  /**
+   * How long a ScaledObject KEDA stopped asking about (deleted, paused, or served by another PSE
+   * replica) is kept: KEDA and its HPA ask several times a minute, and by then its fit would be
+   * refitted and its decisions have left the HPA's window anyway.
+   */
+  private readonly forgetAfterMs: number;
+  private lastSweepMs = -Infinity;
 
   constructor(private readonly options: PredictiveScalerOptions) {
     this.now = options.now ?? Date.now;
+    this.forgetAfterMs = Math.max(options.refitIntervalMs, HPA_SCALE_DOWN_STABILISATION_MS);
   }
 
   async evaluate(scaledObject: string, metadata: ScalerMetadata): Promise<ScalerEvaluation> {
     const url = metadata.prometheusUrl ?? this.options.defaultPrometheusUrl;
     const seriesSettings = seriesSettingsOf(metadata, url);
+    const now = this.now();
+    this.forgetIdle(now);
     const known = this.workloads.get(scaledObject);
     // A changed query, step, history or lead time invalidates the fit, the history and the loads seen; the replicas served stay valid.
-    const state: WorkloadState = known?.seriesSettings === seriesSettings ? known : { seriesSettings, recentDecisions: known?.recentDecisions ?? [] };
+    const state: WorkloadState = known?.seriesSettings === seriesSettings ? known : { seriesSettings, lastSeenMs: now, recentDecisions: known?.recentDecisions ?? [] };
+    state.lastSeenMs = now;
     this.workloads.set(scaledObject, state);
     const stepMs = metadata.stepSeconds * 1000;
     const leadSteps = Math.max(1, Math.ceil((metadata.leadTimeMinutes * 60) / metadata.stepSeconds));
-    const now = this.now();
     const endMs = Math.floor(now / stepMs) * stepMs;
     const history = state.history;
     const refitDue = !state.fit || !history || state.fittedAtMs === undefined || now - state.fittedAtMs >= this.options.refitIntervalMs || endMs < endOf(history);
@@ -159,6 +172,18 @@ export class PredictiveScaler {
       forecast.point.push(path.values[h - 1]);
     }
     return this.decide(scaledObject, metadata, state, now, observed, forecast);
+  }
+
+  /** Drops the state and metric series of ScaledObjects not asked about for `forgetAfterMs` (checked once a minute). */
+  private forgetIdle(now: number): void {
+    if (now - this.lastSweepMs < 60_000) return;
+    this.lastSweepMs = now;
+    for (const [scaledObject, state] of this.workloads) {
+      if (now - state.lastSeenMs < this.forgetAfterMs) continue;
+      this.workloads.delete(scaledObject);
+      this.options.metrics.forget(scaledObject, FALLBACK_REASONS);
+      this.options.log(`${scaledObject}: forgotten, not asked about for ${Math.round((now - state.lastSeenMs) / 60_000)} min`);
+    }
   }
 
   private countFallback(scaledObject: string, reason: FallbackReason, detail: string): void {

@@ -3,6 +3,8 @@ import { Counter, Gauge, Histogram, Registry } from "prom-client";
 /** The PSE's own Prometheus metrics, labelled by ScaledObject (`namespace/name`). */
 export class ScalerMetrics {
   readonly registry = new Registry();
+  /** Every per-ScaledObject gauge (declared before them: field initialisers run in order). */
+  private readonly gauges: Gauge<"scaled_object">[] = [];
   readonly metricValue = this.gauge("icna_pse_metric_value", "Value served to KEDA (desired replicas × capacity per pod)");
   readonly desiredReplicas = this.gauge("icna_pse_desired_replicas", "Replicas the scaling policy decided");
   readonly observedLoad = this.gauge("icna_pse_observed_load", "Latest observed load from the trigger's PromQL query");
@@ -24,7 +26,17 @@ export class ScalerMetrics {
     registers: [this.registry],
   });
 
+  /** Drops every series of a ScaledObject no longer served, so that its last values (a raised fallback, say) do not linger. */
+  forget(scaledObject: string, fallbackReasons: readonly string[]): void {
+    const labels = { scaled_object: scaledObject };
+    for (const gauge of this.gauges) gauge.remove(labels);
+    for (const reason of fallbackReasons) this.fallbacks.remove({ ...labels, reason });
+    this.refitSeconds.remove(labels);
+  }
+
   private gauge(name: string, help: string): Gauge<"scaled_object"> {
-    return new Gauge({ name, help, labelNames: ["scaled_object"] as const, registers: [this.registry] });
+    const gauge = new Gauge({ name, help, labelNames: ["scaled_object"] as const, registers: [this.registry] });
+    this.gauges.push(gauge);
+    return gauge;
   }
 }
