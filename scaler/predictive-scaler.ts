@@ -22,7 +22,7 @@ export class LoadUnknownError extends Error {
 }
 
 export interface ScalerEvaluation {
-  /** What KEDA receives: desired replicas × capacity per pod, so the HPA lands exactly on the decision. */
+  /** What KEDA receives: desired replicas × {@link kedaTargetSize}, so the HPA lands exactly on the decision. */
   readonly metricValue: number;
   readonly decision: ScalingDecision;
   readonly observedLoad: number;
@@ -213,7 +213,7 @@ export class PredictiveScaler {
     while (recent.length > 0 && recent[recent.length - 1].replicas <= decision.replicas) recent.pop();
     recent.push({ atMs: now, replicas: decision.replicas });
     state.recentDecisions = recent;
-    const metricValue = decision.replicas * metadata.capacityPerPod;
+    const metricValue = decision.replicas * kedaTargetSize(metadata);
     const metrics = this.options.metrics;
     if (forecastUpper.length > 0) {
       metrics.fallback.set(labels, 0);
@@ -230,6 +230,16 @@ export class PredictiveScaler {
 /** The trigger settings the load history and its fit depend on (sizing settings such as capacityPerPod or quantile do not). */
 function seriesSettingsOf(metadata: ScalerMetadata, url: string | undefined): string {
   return JSON.stringify([url, metadata.query, metadata.stepSeconds, metadata.historyDays, metadata.leadTimeMinutes]);
+}
+
+/**
+ * The target KEDA gets (GetMetricSpec): capacityPerPod in whole milli-units. KEDA hands the target and
+ * the metric to the HPA as milli-unit quantities (truncating or rounding value × 1000, by release) and
+ * the HPA runs ⌈metric / target⌉ replicas, so the metric must be an exact multiple of the served target
+ * or that ratio can exceed the decision (33.3334 per pod: 2 pods' 66.667 over a target of 33.333 makes 3).
+ */
+export function kedaTargetSize(metadata: ScalerMetadata): number {
+  return Math.round(metadata.capacityPerPod * 1000) / 1000;
 }
 
 /** Forecasts for the steps of the lead window. */

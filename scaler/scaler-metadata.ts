@@ -16,7 +16,7 @@ const numberText = (name: string, check: (n: number) => boolean, rule: string) =
 
 const schema = z.object({
   query: z.string().min(1, "query (the PromQL expression of the load, e.g. sum(rate(http_requests_total[5m]))) is required"),
-  capacityPerPod: numberText("capacityPerPod", (n) => n > 0, "a number > 0 (load one pod serves at targetUtilisation)"),
+  capacityPerPod: numberText("capacityPerPod", (n) => n >= 0.001, "a number ≥ 0.001 (load one pod serves at targetUtilisation; KEDA hands it to the HPA in thousandths)"),
   targetUtilisation: numberText("targetUtilisation", (n) => n > 0 && n <= 1, "in (0, 1] (the utilisation at which one pod serves capacityPerPod)").default(0.7),
   leadTimeMinutes: numberText("leadTimeMinutes", (n) => n > 0 && n <= 24 * 60, "minutes in (0, 1440] (pod start-up + node provisioning)").default(15),
   quantile: numberText("quantile", (n) => n >= 0.5 && n < 1, "in [0.5, 1)").default(0.9),

@@ -125,6 +125,6 @@ describe("icna scaler serve against a real Prometheus", () => {
 
   it("rejects invalid trigger metadata with INVALID_ARGUMENT naming the field", async () => {
     const bad = { ...scaledObject, scalerMetadata: { ...scaledObject.scalerMetadata, capacityPerPod: "zero" } };
-    await expect(call(client.GetMetricSpec, client, bad)).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT, details: expect.stringMatching(/capacityPerPod must be a number > 0/) });
+    await expect(call(client.GetMetricSpec, client, bad)).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT, details: expect.stringMatching(/capacityPerPod must be a number ≥ 0\.001/) });
   });
 });

@@ -59,4 +59,23 @@ describe("icna scaler serve over KEDA's protocol", () => {
     await expect(call(client.IsActive, client, ref)).rejects.toMatchObject({ code: grpc.status.UNAVAILABLE, details: expect.stringMatching(/never observed/) });
     await expect(call(client.GetMetrics, client, { scaledObjectRef: ref, metricName: "pse-shop-blind" })).rejects.toMatchObject({ code: grpc.status.UNAVAILABLE });
   });
+
+  it("serves a target and a metric that KEDA's milli-unit quantities keep in the decided ratio, so the HPA lands on the decision", async () => {
+    // KEDA hands the HPA milli-unit quantities: older releases truncate value × 1000, newer ones format it with 3 decimals.
+    const kedaMilli = { truncated: (v: number) => Math.trunc(v * 1000), rounded: (v: number) => Math.round(v * 1000) };
+    const capacityPerPod = 33.3334;
+    for (const [i, observed] of [20, 60, 100, 230, 400, 1000].entries()) {
+      load = observed;
+      const ref = { name: `odd-${i}`, namespace: "shop", scalerMetadata: { query: "q", capacityPerPod: String(capacityPerPod), targetUtilisation: "1", minReplicas: "1", maxReplicas: "1000" } };
+      const [spec] = (await call(client.GetMetricSpec, client, ref)).metricSpecs;
+      const [value] = (await call(client.GetMetrics, client, { scaledObjectRef: ref, metricName: spec.metricName })).metricValues;
+      const decided = Math.ceil(observed / capacityPerPod);
+      for (const milli of Object.values(kedaMilli)) expect(Math.ceil(milli(value.metricValueFloat) / milli(spec.targetSizeFloat))).toBe(decided);
+    }
+  });
+
+  it("rejects a capacityPerPod KEDA's milli-units cannot carry", async () => {
+    const ref = { name: "tiny", namespace: "shop", scalerMetadata: { query: "q", capacityPerPod: "0.0004" } };
+    await expect(call(client.GetMetricSpec, client, ref)).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT, details: expect.stringMatching(/capacityPerPod must be a number ≥ 0\.001/) });
+  });
 });

@@ -2,7 +2,7 @@ import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as grpc from "@grpc/grpc-js";
 import { loadExternalScalerPackage, type GetMetricsRequest, type MetricSpec, type MetricValue, type ScaledObjectRef } from "./external-scaler-proto";
-import { LoadUnknownError, PredictiveScaler } from "./predictive-scaler";
+import { kedaTargetSize, LoadUnknownError, PredictiveScaler } from "./predictive-scaler";
 import { parseScalerMetadata, ScalerMetadataError, type ScalerMetadata } from "./scaler-metadata";
 import { ScalerMetrics } from "./scaler-metrics";
 
@@ -42,7 +42,7 @@ export async function startScalerServer(options: ScalerServerOptions): Promise<R
   };
   const specOf = (ref: ScaledObjectRef): MetricSpec => {
     const metadata = parse(ref);
-    return { metricName: metricNameOf(ref, metadata), targetSize: Math.max(1, Math.round(metadata.capacityPerPod)), targetSizeFloat: metadata.capacityPerPod };
+    return { metricName: metricNameOf(ref, metadata), targetSize: Math.max(1, Math.round(metadata.capacityPerPod)), targetSizeFloat: kedaTargetSize(metadata) };
   };
   const isActive = async (ref: ScaledObjectRef) => (await scaler.evaluate(scaledObjectKey(ref), parse(ref))).decision.targetLoad > 0;
 

@@ -51,7 +51,7 @@ describe("scaledObjectFor", () => {
 
   it("refuses, with the scaler's own messages, settings the PSE would reject at run time", () => {
     expect(() => scaledObjectFor({ ...checkout, minReplicas: 10, maxReplicas: 5 })).toThrow("ScaledObject shop/checkout: invalid PSE trigger metadata: minReplicas (10) is above maxReplicas (5)");
-    expect(() => scaledObjectFor({ ...checkout, quantile: 1, capacityPerPod: 0 })).toThrow(/capacityPerPod must be a number > 0.*quantile must be in \[0.5, 1\)/);
+    expect(() => scaledObjectFor({ ...checkout, quantile: 1, capacityPerPod: 0 })).toThrow(/capacityPerPod must be a number ≥ 0\.001.*quantile must be in \[0.5, 1\)/);
     expect(() => scaledObjectFor({ ...checkout, query: "" })).toThrow(/query \(the PromQL expression/);
   });
 
