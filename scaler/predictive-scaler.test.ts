@@ -297,3 +297,45 @@ describe("PredictiveScaler with ScaledObjects that go away", () => {
     }
   });
 });
+
+describe("PredictiveScaler under concurrent calls", () => {
+  it("refits once when KEDA's poll and an HPA read of the same ScaledObject arrive together", async () => {
+    const prom = await fakePrometheus();
+    try {
+      let now = Date.UTC(2026, 10, 20, 6, 0, 0);
+      const log: string[] = [];
+      const scaler = new PredictiveScaler({ defaultPrometheusUrl: prom.url, refitIntervalMs: 900_000, metrics: new ScalerMetrics(), log: (l) => log.push(l), now: () => now });
+      const metadata = parseScalerMetadata("shop/web", { query: "q", capacityPerPod: "100", historyDays: "7" });
+      const first = await Promise.all([scaler.evaluate("shop/web", metadata), scaler.evaluate("shop/web", metadata)]);
+      now += 900_000;
+      await Promise.all([scaler.evaluate("shop/web", metadata), scaler.evaluate("shop/web", metadata), scaler.evaluate("shop/web", metadata)]);
+      expect(log.filter((l) => l.includes("refitted"))).toHaveLength(2);
+      expect(first[0].decision.replicas).toBe(first[1].decision.replicas);
+    } finally {
+      await prom.close();
+    }
+  });
+});
+
+describe("PredictiveScaler behind a hung Prometheus", () => {
+  it("lets the calls that arrive meanwhile share the one query in progress instead of queueing a timeout each", async () => {
+    let requests = 0;
+    const hung = http.createServer(() => void requests++);
+    await new Promise<void>((resolve) => hung.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(hung.address() as AddressInfo).port}`;
+      const scaler = new PredictiveScaler({ defaultPrometheusUrl: url, refitIntervalMs: 900_000, metrics: new ScalerMetrics(), log: () => undefined, prometheusTimeoutMs: 300 });
+      const metadata = parseScalerMetadata("shop/web", { query: "q", capacityPerPod: "100" });
+      const calls: Promise<unknown>[] = [];
+      for (let i = 0; i < 5; i++) {
+        calls.push(scaler.evaluate("shop/web", metadata));
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      for (const call of calls) await expect(call).rejects.toBeInstanceOf(LoadUnknownError);
+      expect(requests).toBe(1);
+    } finally {
+      hung.closeAllConnections();
+      await new Promise<void>((resolve) => hung.close(() => resolve()));
+    }
+  });
+});

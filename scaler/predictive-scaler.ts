@@ -37,6 +37,8 @@ export interface PredictiveScalerOptions {
   readonly metrics: ScalerMetrics;
   readonly log: (line: string) => void;
   readonly now?: () => number;
+  /** How long a Prometheus query may take, body included. @default 10000 */
+  readonly prometheusTimeoutMs?: number;
 }
 
 /**
@@ -82,13 +84,35 @@ export class PredictiveScaler {
    */
   private readonly forgetAfterMs: number;
   private lastSweepMs = -Infinity;
+  /** The evaluation in progress per ScaledObject, with the metadata it runs with. */
+  private readonly inProgress = new Map<string, { metadata: string; evaluation: Promise<ScalerEvaluation> }>();
 
   constructor(private readonly options: PredictiveScalerOptions) {
     this.now = options.now ?? Date.now;
     this.forgetAfterMs = Math.max(options.refitIntervalMs, HPA_SCALE_DOWN_STABILISATION_MS);
   }
 
-  async evaluate(scaledObject: string, metadata: ScalerMetadata): Promise<ScalerEvaluation> {
+  /**
+   * Evaluates one ScaledObject. KEDA's poll and the HPA's reads of a ScaledObject arrive together: a call
+   * made while an evaluation with the same metadata is in progress shares its answer (otherwise each would
+   * see the refit due, read the whole history and refit, and calls would pile up behind a hung
+   * Prometheus); one with other metadata runs after it.
+   */
+  evaluate(scaledObject: string, metadata: ScalerMetadata): Promise<ScalerEvaluation> {
+    const key = JSON.stringify(metadata);
+    const current = this.inProgress.get(scaledObject);
+    if (current?.metadata === key) return current.evaluation;
+    const evaluation = (current?.evaluation ?? Promise.resolve()).catch(() => undefined).then(() => this.evaluateNow(scaledObject, metadata));
+    const entry = { metadata: key, evaluation };
+    this.inProgress.set(scaledObject, entry);
+    const done = () => {
+      if (this.inProgress.get(scaledObject) === entry) this.inProgress.delete(scaledObject);
+    };
+    evaluation.then(done, done);
+    return evaluation;
+  }
+
+  private async evaluateNow(scaledObject: string, metadata: ScalerMetadata): Promise<ScalerEvaluation> {
     const url = metadata.prometheusUrl ?? this.options.defaultPrometheusUrl;
     const seriesSettings = seriesSettingsOf(metadata, url);
     const now = this.now();
@@ -106,7 +130,7 @@ export class PredictiveScaler {
     let series: RegularSeries;
     try {
       if (!url) throw new PrometheusUnavailableError("no prometheusUrl in the trigger metadata and no --prometheus-url default");
-      const prometheus = new PrometheusClient(url);
+      const prometheus = new PrometheusClient(url, this.options.prometheusTimeoutMs);
       if (refitDue || !history) {
         const samples = await prometheus.queryRange(metadata.query, endMs - metadata.historyDays * 86_400_000, endMs, metadata.stepSeconds);
         series = toSeries(samples.timestampsMs, samples.values, metadata.stepSeconds, endMs);
