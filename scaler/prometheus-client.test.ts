@@ -40,3 +40,35 @@ describe("PrometheusClient", () => {
     }
   });
 });
+
+describe("PrometheusClient.queryRange over long histories", () => {
+  it("reads a range longer than Prometheus' 11,000 points per query (21 days at 1-minute steps) in pieces", async () => {
+    const windows: number[] = [];
+    // Answers like Prometheus' /api/v1/query_range: at most 11,000 steps per query, else HTTP 400 bad_data.
+    const server = http.createServer((req, res) => {
+      const params = new URL(req.url ?? "/", "http://x").searchParams;
+      const [start, end, step] = ["start", "end", "step"].map((k) => Number(params.get(k)));
+      res.setHeader("content-type", "application/json");
+      if ((end - start) / step > 11_000) {
+        res.writeHead(400).end(JSON.stringify({ status: "error", errorType: "bad_data", error: "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)" }));
+        return;
+      }
+      windows.push((end - start) / step + 1);
+      const values: [number, string][] = [];
+      for (let t = start; t <= end; t += step) values.push([t, String(t % 7)]);
+      res.end(JSON.stringify({ status: "success", data: { resultType: "matrix", result: [{ metric: {}, values }] } }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const endMs = Date.UTC(2026, 10, 20, 12, 0, 0);
+      const startMs = endMs - 21 * 86_400_000;
+      const samples = await new PrometheusClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`).queryRange("q", startMs, endMs, 60);
+      expect(samples.timestampsMs).toHaveLength(21 * 1440 + 1);
+      expect(samples.timestampsMs.every((t, i) => t === startMs + i * 60_000)).toBe(true);
+      expect(samples.values.every((v, i) => v === ((startMs / 1000 + i * 60) % 7))).toBe(true);
+      expect(windows.length).toBeGreaterThan(1);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});

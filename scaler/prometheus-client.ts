@@ -6,6 +6,9 @@ export class PrometheusUnavailableError extends Error {
   }
 }
 
+/** Prometheus refuses a range query of more than 11,000 steps ("exceeded maximum resolution of 11,000 points per timeseries"). */
+const MAX_STEPS_PER_QUERY = 11_000;
+
 /** Samples of one series returned by a range query. */
 export interface RangeSamples {
   readonly timestampsMs: number[];
@@ -25,16 +28,24 @@ export class PrometheusClient {
     private readonly timeoutMs = 10_000,
   ) {}
 
-  /** Range query; the expression must return a single series (wrap it in sum() otherwise). */
+  /**
+   * Range query; the expression must return a single series (wrap it in sum() otherwise). Ranges of more
+   * than Prometheus' 11,000 steps per query (e.g. 21 days at 1-minute steps) are read in consecutive pieces.
+   */
   async queryRange(query: string, startMs: number, endMs: number, stepSeconds: number): Promise<RangeSamples> {
-    const body = await this.get("/api/v1/query_range", { query, start: String(startMs / 1000), end: String(endMs / 1000), step: String(stepSeconds) });
-    const result = body.data?.result ?? [];
-    if (result.length > 1) throw new PrometheusUnavailableError(`query returned ${result.length} series; aggregate it to one (e.g. sum(...)): ${query}`);
-    const samples = result[0]?.values ?? [];
-    return {
-      timestampsMs: samples.map(([t]) => Math.round(t * 1000)),
-      values: samples.map(([, v]) => Number(v)),
-    };
+    const stepMs = stepSeconds * 1000;
+    const samples: RangeSamples = { timestampsMs: [], values: [] };
+    for (let fromMs = startMs; fromMs <= endMs; fromMs += MAX_STEPS_PER_QUERY * stepMs) {
+      const toMs = Math.min(endMs, fromMs + (MAX_STEPS_PER_QUERY - 1) * stepMs);
+      const body = await this.get("/api/v1/query_range", { query, start: String(fromMs / 1000), end: String(toMs / 1000), step: String(stepSeconds) });
+      const result = body.data?.result ?? [];
+      if (result.length > 1) throw new PrometheusUnavailableError(`query returned ${result.length} series; aggregate it to one (e.g. sum(...)): ${query}`);
+      for (const [t, v] of result[0]?.values ?? []) {
+        samples.timestampsMs.push(Math.round(t * 1000));
+        samples.values.push(Number(v));
+      }
+    }
+    return samples;
   }
 
   private async get(path: string, params: Record<string, string>): Promise<PrometheusResponse> {
