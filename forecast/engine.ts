@@ -6,13 +6,17 @@ import { seasonalPeriods } from "./seasonality";
 import { quantileSorted } from "./statistics";
 import { IDENTITY, logTransformFor, type ValueTransform } from "./value-transform";
 
-/** Raised when a series is too short for any forecast with a backtest behind it. */
+/** Raised when a series is too short (or too sparse) for any forecast with a backtest behind it. */
 export class InsufficientHistoryError extends Error {
   constructor(
+    /** Observed steps needed for this horizon. */
     readonly needed: number,
+    /** Observed steps in the series. */
     readonly got: number,
+    /** What is wrong and how to fix it, when it is not simply too few observed steps. */
+    detail?: string,
   ) {
-    super(`the series has ${got} observed step(s); at least ${needed} are needed for this horizon (3 × horizon + 8)`);
+    super(detail ?? `the series has ${got} observed step(s); at least ${needed} are needed for this horizon (3 × horizon + 8)`);
     this.name = "InsufficientHistoryError";
   }
 }
@@ -97,7 +101,7 @@ export function fitForecast(series: RegularSeries, options: FitOptions): Forecas
   const inputs = new Map(transforms.map((t) => [t.name, transformedInput(filled.values, filled.observed, periods, t)]));
 
   const validationSpan = Math.max(horizon + 4, Math.min(Math.floor(n * 0.25), periods.daily ? 7 * periods.daily : n));
-  const fitEnd = n - validationSpan;
+  const fitEnd = validationStart(filled.observed, validationSpan, horizon, observedCount);
   const origins = validationOrigins(filled.observed, fitEnd - 1, n - 1 - horizon);
   const actual = series.values;
 
@@ -110,6 +114,13 @@ export function fitForecast(series: RegularSeries, options: FitOptions): Forecas
   const errors = backtests.map((forecasts) => residualsOf(forecasts, origins, actual, horizon));
   const scored = candidates.map((c, i) => ({ candidate: c, index: i, mae: meanAbsolute(errors[i]) })).sort((a, b) => a.mae - b.mae);
 
+  if (!Number.isFinite(scored[0]?.mae)) {
+    throw new InsufficientHistoryError(
+      needed,
+      observedCount,
+      `no backtest origin in the last ${n - fitEnd} steps has an observed value ${horizon === 1 ? "1 step" : `1–${horizon} steps`} later, so no forecast error can be measured: the end of the series is too sparse for its ${series.stepSeconds} s step; resample it to a coarser step or give rows without gaps`,
+    );
+  }
   const ensembleSize = Math.min(options.ensembleSize ?? DEFAULT_ENSEMBLE_SIZE, scored.length);
   let members = [scored[0]];
   let chosenResiduals = errors[scored[0].index];
@@ -159,6 +170,21 @@ export function fitForecast(series: RegularSeries, options: FitOptions): Forecas
 
 function transformedInput(values: Float64Array, observed: Uint8Array, periods: ModelInput["periods"], transform: ValueTransform): ModelInput {
   return { values: values.map((v) => transform.forward(v)), observed, periods };
+}
+
+/**
+ * Where the backtest span starts: the last `span` steps, reached further back over gaps (a
+ * monitoring outage at the end of the history) only when they hold too few observed steps for
+ * {@link MIN_RESIDUALS_PER_HORIZON} origins per horizon (at most half of `span`, and of all observed
+ * steps, are asked for), so the backtest measures forecasts against real values.
+ */
+function validationStart(observed: Uint8Array, span: number, horizon: number, observedCount: number): number {
+  const wanted = Math.min(Math.ceil(span / 2), horizon + MIN_RESIDUALS_PER_HORIZON, Math.floor(observedCount / 2));
+  let start = observed.length - span;
+  let count = 0;
+  for (let k = start; k < observed.length; k++) count += observed[k];
+  while (count < wanted && start > 1) count += observed[--start];
+  return start;
 }
 
 function validationOrigins(observed: Uint8Array, first: number, last: number): number[] {
