@@ -58,7 +58,7 @@ export function forecastFromCsv(request: ForecastRequest): { report: ForecastRep
     fit = fitForecast(series, { horizonSteps: steps });
   } catch (error) {
     if (error instanceof InsufficientHistoryError) {
-      throw new ForecastRequestError(`${request.sourceName}: ${error.message}; give more rows or a shorter horizon`);
+      throw new ForecastRequestError(`${request.sourceName}:${csv.lastLine}: ${error.got < error.needed ? tooFewRows(error, request.horizonMinutes, steps, csv.stepSeconds) : error.message}`);
     }
     throw error;
   }
@@ -76,6 +76,14 @@ export function forecastFromCsv(request: ForecastRequest): { report: ForecastRep
     };
   });
   return { report: { step_seconds: csv.stepSeconds, forecast }, diagnostics: { model: fit.model, backtestOrigins: fit.backtestOrigins } };
+}
+
+/** What the rows lack for the horizon, and the longest horizon they allow. */
+function tooFewRows(error: InsufficientHistoryError, horizonMinutes: number, steps: number, stepSeconds: number): string {
+  const longest = Math.floor((error.got - 8) / 3);
+  const stepText = stepSeconds % 60 === 0 ? `${stepSeconds / 60} min` : `${stepSeconds} s`;
+  const fix = `give ${error.needed - error.got} more row(s)${longest >= 1 ? ` or a horizon of at most ${round((longest * stepSeconds) / 60)} min` : ""}`;
+  return `the series has ${error.got} observed step(s); a ${horizonMinutes} min horizon (${steps} step${steps === 1 ? "" : "s"} of ${stepText}) needs at least ${error.needed} (3 × horizon steps + 8): ${fix}`;
 }
 
 function round(value: number): number {

@@ -7,6 +7,8 @@ export interface SeriesCsv {
   readonly values: number[];
   /** The series step: the most common spacing; every spacing is a whole multiple of it (larger ones are gaps). */
   readonly stepSeconds: number;
+  /** The 1-based line of the last data row, for errors about the series as a whole. */
+  readonly lastLine: number;
 }
 
 /** A CSV problem, with the 1-based line it was found on and what to do about it. */
@@ -69,7 +71,7 @@ export function readSeriesCsv(text: string, sourceName: string): SeriesCsv {
       fail(lineOf[i], `timestamp is ${spacing / 1000} s after line ${lineOf[i - 1]}, not a whole multiple of the series step (${stepMs / 1000} s); resample the series to a constant step`);
     }
   }
-  return { timestamps, values, stepSeconds: stepMs / 1000 };
+  return { timestamps, values, stepSeconds: stepMs / 1000, lastLine: lineOf[lineOf.length - 1] };
 }
 
 function splitRow(line: string): string[] {
