@@ -5,7 +5,7 @@ export interface SeriesCsv {
   /** Epoch milliseconds (UTC), strictly increasing. */
   readonly timestamps: number[];
   readonly values: number[];
-  /** The series step: the most common spacing; every spacing is a whole multiple of it (larger ones are gaps). */
+  /** The series step: every spacing is a whole multiple of it (larger ones are gaps); see `seriesStep`. */
   readonly stepSeconds: number;
   /** The 1-based line of the last data row, for errors about the series as a whole. */
   readonly lastLine: number;
@@ -64,7 +64,7 @@ export function readSeriesCsv(text: string, sourceName: string): SeriesCsv {
   if (timestamps.length < MIN_SERIES_ROWS) {
     fail(lineOf[lineOf.length - 1] ?? headerIndex + 1, `only ${timestamps.length} data row(s); at least ${MIN_SERIES_ROWS} are needed to infer the step`);
   }
-  const stepMs = mostCommonSpacing(timestamps);
+  const stepMs = seriesStep(timestamps);
   for (let i = 1; i < timestamps.length; i++) {
     const spacing = timestamps[i] - timestamps[i - 1];
     if (spacing % stepMs !== 0) {
@@ -78,16 +78,26 @@ function splitRow(line: string): string[] {
   return line.split(",").map((f) => f.trim().replace(/^"(.*)"$/, "$1").trim());
 }
 
-function mostCommonSpacing(timestamps: readonly number[]): number {
+/** A spacing between fewer than this share of consecutive rows, or this few of them, is a stray row, not the series step. */
+const MIN_STEP_SHARE = 0.1;
+const MIN_STEP_COUNT = 3;
+
+/**
+ * The series step: the most common spacing that every spacing is a whole multiple of (when gaps
+ * outnumber consecutive rows, twice the step can be the most common spacing), among spacings
+ * between at least {@link MIN_STEP_SHARE} of the rows (and {@link MIN_STEP_COUNT}); otherwise the most common spacing, which
+ * the caller then reports the first misfit against.
+ */
+function seriesStep(timestamps: readonly number[]): number {
   const counts = new Map<number, number>();
   for (let i = 1; i < timestamps.length; i++) {
     const spacing = timestamps[i] - timestamps[i - 1];
     counts.set(spacing, (counts.get(spacing) ?? 0) + 1);
   }
-  let best = 0;
-  let bestCount = 0;
-  for (const [spacing, count] of counts) {
-    if (count > bestCount || (count === bestCount && spacing < best)) [best, bestCount] = [spacing, count];
+  const byCount = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  for (const [step, count] of byCount) {
+    if (count < Math.max(MIN_STEP_COUNT, MIN_STEP_SHARE * (timestamps.length - 1))) break;
+    if ([...counts.keys()].every((spacing) => spacing % step === 0)) return step;
   }
-  return best;
+  return byCount[0][0];
 }
