@@ -42,6 +42,9 @@ describe("readSeriesCsv", () => {
   it.each([
     ["no header", "2024-01-01 00:00:00,1\n2024-01-01 00:05:00,2\n2024-01-01 00:10:00,3\n", 1, /header/],
     ["a non-numeric value", "timestamp,value\n2024-01-01 00:00:00,1\n2024-01-01 00:05:00,abc\n", 3, /abc.*not a finite number/],
+    ["a hexadecimal value", "timestamp,value\n2024-01-01 00:00:00,1\n2024-01-01 00:05:00,0x10\n", 3, /`0x10` is not a finite number/],
+    ["semicolon-separated fields", "timestamp;value\n2024-01-01 00:00:00;1\n", 1, /separated by `;`.*commas/],
+    ["tab-separated fields", "timestamp\tvalue\n2024-01-01 00:00:00\t1\n", 1, /separated by tabs.*commas/],
     ["a bad timestamp", "timestamp,value\n2024-13-01 00:00:00,1\n", 2, /not a timestamp/],
     ["a duplicate timestamp", "t,v\n2024-01-01 00:00:00,1\n2024-01-01 00:05:00,2\n2024-01-01 00:05:00,3\n", 4, /duplicate.*line 3/],
     ["unsorted rows", "t,v\n2024-01-01 00:10:00,1\n2024-01-01 00:05:00,2\n", 3, /earlier.*sort/],

@@ -39,6 +39,8 @@ export function readSeriesCsv(text: string, sourceName: string): SeriesCsv {
   const headerIndex = lines.findIndex((l) => l.trim() !== "");
   if (headerIndex < 0) fail(1, "the file is empty; expected a header row `timestamp,value` and data rows");
   const header = splitRow(lines[headerIndex]);
+  const separator = header.length < 2 ? (/\t/.test(lines[headerIndex]) ? "tabs" : lines[headerIndex].includes(";") ? "`;`" : undefined) : undefined;
+  if (separator) fail(headerIndex + 1, `the fields are separated by ${separator}; separate them with commas: \`timestamp,value\``);
   if (header.length < 2 || parseTimestamp(header[0]) !== undefined || Number.isFinite(Number(header[1])) && header[1] !== "") {
     fail(headerIndex + 1, `expected a header row such as \`timestamp,value\`, found \`${lines[headerIndex].trim()}\`; add the header as the first line`);
   }
@@ -52,7 +54,7 @@ export function readSeriesCsv(text: string, sourceName: string): SeriesCsv {
     if (fields.length !== 2) fail(lineNo, `expected 2 fields \`timestamp,value\`, found ${fields.length}: \`${lines[i].trim()}\``);
     const ts = parseTimestamp(fields[0]);
     if (ts === undefined) fail(lineNo, `\`${fields[0]}\` is not a timestamp; use \`YYYY-MM-DD HH:MM:SS\` (UTC) or ISO-8601 such as \`2024-01-31T12:00:00Z\``);
-    const value = fields[1] === "" ? NaN : Number(fields[1]);
+    const value = DECIMAL.test(fields[1]) ? Number(fields[1]) : NaN;
     if (!Number.isFinite(value)) fail(lineNo, `value \`${fields[1]}\` is not a finite number; leave the row out to mark a gap`);
     const previous = timestamps[timestamps.length - 1];
     if (previous !== undefined && ts! === previous) fail(lineNo, `duplicate timestamp \`${fields[0]}\` (also on line ${lineOf[lineOf.length - 1]}); keep one row per timestamp`);
@@ -73,6 +75,9 @@ export function readSeriesCsv(text: string, sourceName: string): SeriesCsv {
   }
   return { timestamps, values, stepSeconds: stepMs / 1000, lastLine: lineOf[lineOf.length - 1] };
 }
+
+/** A decimal number, optionally in exponent notation (not `0x10`, `Infinity` or an empty field). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 function splitRow(line: string): string[] {
   return line.split(",").map((f) => f.trim().replace(/^"(.*)"$/, "$1").trim());
