@@ -5,7 +5,7 @@ import { formatTimestamp } from "./timestamp";
 
 /** One forecast step, as `icna forecast --json` prints it. */
 export interface ForecastPoint {
-  /** `YYYY-MM-DD HH:MM:SS`, UTC. */
+  /** `YYYY-MM-DD HH:MM:SS` UTC (`.mmm` appended when not a whole second). */
   readonly timestamp: string;
   readonly value: number;
   /** Lower bound of the prediction interval. */

@@ -29,7 +29,11 @@ function zoneOffsetMs(zone: string | undefined): number {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
 }
 
-/** Formats epoch milliseconds as `YYYY-MM-DD HH:MM:SS` (UTC), the form the forecast CSV uses. */
+/**
+ * Formats epoch milliseconds as `YYYY-MM-DD HH:MM:SS` (UTC), the form the forecast CSV uses, with
+ * `.mmm` when the time is not a whole second (series with sub-second steps or fractional timestamps).
+ */
 export function formatTimestamp(epochMs: number): string {
-  return new Date(epochMs).toISOString().slice(0, 19).replace("T", " ");
+  const iso = new Date(epochMs).toISOString();
+  return iso.slice(0, iso.endsWith(".000Z") ? 19 : 23).replace("T", " ");
 }
