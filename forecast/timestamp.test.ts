@@ -11,3 +11,18 @@ describe("formatTimestamp", () => {
     expect(parseTimestamp(formatTimestamp(start + 500))).toBe(start + 500);
   });
 });
+
+describe("parseTimestamp", () => {
+  it.each([
+    ["2024-01-31 12:05:09", Date.UTC(2024, 0, 31, 12, 5, 9)],
+    ["2024-01-31T12:05Z", Date.UTC(2024, 0, 31, 12, 5)],
+    ["2024-01-31T14:05:09.5+02:00", Date.UTC(2024, 0, 31, 12, 5, 9, 500)],
+    ["2024-01-31", Date.UTC(2024, 0, 31)],
+  ])("reads %s", (text, expected) => {
+    expect(parseTimestamp(text)).toBe(expected);
+  });
+
+  it.each(["2024-02-30", "2024-1-31 00:00:00", "2024-01-31 24:00:00", "1706702709"])("refuses %s", (text) => {
+    expect(parseTimestamp(text)).toBeUndefined();
+  });
+});

@@ -1,14 +1,15 @@
-const SPACE_FORMAT = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const SPACE_FORMAT = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
  * Parses `YYYY-MM-DD HH:MM:SS` (UTC) or an ISO-8601 date-time (`2024-01-31T12:00:00Z`,
- * `…+02:00`, fractional seconds; no zone means UTC). Returns epoch milliseconds, or undefined
- * when the text is not such a timestamp or names an impossible date.
+ * `…+02:00`, fractional seconds; no zone means UTC) or date (`2024-01-31`, midnight UTC).
+ * Returns epoch milliseconds, or undefined when the text is not such a timestamp or names an
+ * impossible date.
  */
 export function parseTimestamp(text: string): number | undefined {
   const match = SPACE_FORMAT.exec(text.trim());
   if (!match) return undefined;
-  const [, y, mo, d, h, mi, s = "0", fraction = "", zone] = match;
+  const [, y, mo, d, h = "0", mi = "0", s = "0", fraction = "", zone] = match;
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
