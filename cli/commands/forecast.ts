@@ -24,6 +24,9 @@ export function registerForecast(program: Command): void {
       const horizonMinutes = Number(options.horizon);
       if (!Number.isFinite(horizonMinutes) || horizonMinutes <= 0) throw new CliError(`--horizon must be a positive number of minutes, got "${options.horizon}"`, 2);
       const intervalLevel = Number(options.level);
+      if (options.level.trim() === "" || !(intervalLevel > 0 && intervalLevel < 1)) {
+        throw new CliError(`--level must be a probability between 0 and 1 (exclusive), e.g. 0.9; got "${options.level}"`, 2);
+      }
       let csvText: string;
       try {
         csvText = fs.readFileSync(options.input, "utf8");
@@ -37,7 +40,7 @@ export function registerForecast(program: Command): void {
           return;
         }
         const lines = [
-          `model: ${diagnostics.model} (chosen by backtest over ${diagnostics.backtestOrigins} origins); step ${report.step_seconds} s; interval ${intervalLevel * 100}%`,
+          `model: ${diagnostics.model} (chosen by backtest over ${diagnostics.backtestOrigins} origins); step ${report.step_seconds} s; interval ${Number((intervalLevel * 100).toPrecision(10))}%`,
           "timestamp (UTC)       value        lower        upper",
           ...report.forecast.map((p) => `${p.timestamp}  ${fmt(p.value)} ${fmt(p.lower)} ${fmt(p.upper)}`),
         ];
