@@ -1,5 +1,5 @@
 import { SeriesCsvError } from "../forecast/series-csv";
-import { simulateCsv, SimulationRequestError } from "./simulate-trace";
+import { formatSimulationTable, simulateCsv, SimulationRequestError } from "./simulate-trace";
 
 const csv = ["timestamp,value", ...Array.from({ length: 200 }, (_, i) => `${new Date(Date.UTC(2024, 0, 1) + i * 900_000).toISOString()},${100 + (i % 96)}`)].join("\n");
 
@@ -14,6 +14,10 @@ describe("simulateCsv input checks", () => {
     expect(() => simulateCsv(csv, "t.csv", overrides)).toThrow(new SimulationRequestError(message));
   });
 
+  it("refuses --days too short to replay one trace step, instead of printing NaN and null", () => {
+    expect(() => simulateCsv(csv, "t.csv", { days: 0.005 })).toThrow(new SimulationRequestError("t.csv: --days 0.005 replays less than one 15-minute step of the trace; replay at least 0.0104167 day(s)"));
+  });
+
   it("asks for whole-minute steps", () => {
     const seconds = "timestamp,value\n2024-01-01 00:00:00,1\n2024-01-01 00:00:30,2\n2024-01-01 00:01:00,3\n";
     expect(() => simulateCsv(seconds, "s.csv")).toThrow(/s\.csv: the trace step is 30 s; .* resample the trace to 1, 5 or 15 minutes/);
@@ -21,5 +25,15 @@ describe("simulateCsv input checks", () => {
 
   it("passes CSV errors through with their line", () => {
     expect(() => simulateCsv("1,2\n", "h.csv")).toThrow(SeriesCsvError);
+  });
+});
+
+describe("formatSimulationTable", () => {
+  it("shows no lead, not Infinity, when no whole UTC day was replayed", () => {
+    const { report } = simulateCsv(csv, "t.csv", { days: 0.5, capacityPerPod: 20 });
+    expect(report.reactive.daily_peak_lead_minutes).toEqual([]);
+    const table = formatSimulationTable(report);
+    expect(table).not.toMatch(/Infinity|NaN/);
+    expect(table).toMatch(/^median \/ min lead on daily peaks \(min\)\s+– \/ –\s+– \/ –$/m);
   });
 });

@@ -69,6 +69,10 @@ export function simulateCsv(csvText: string, sourceName: string, overrides: Simu
   const series = toRegularSeries(csv);
   const spanDays = (series.values.length * csv.stepSeconds) / 86_400;
   if (overrides.secondHalf) options = { ...options, simulateDays: spanDays / 2 };
+  const stepMinutes = csv.stepSeconds / 60;
+  if (Math.round((options.simulateDays * 1440) / stepMinutes) < 1) {
+    throw new SimulationRequestError(`${sourceName}: --days ${options.simulateDays} replays less than one ${stepMinutes}-minute step of the trace; replay at least ${round(stepMinutes / 1440)} day(s)`);
+  }
   const minimumDays = 2 * options.simulateDays;
   if (spanDays < minimumDays - 1e-9) {
     throw new SimulationRequestError(`${sourceName}: the trace covers ${spanDays.toFixed(1)} day(s); replaying ${options.simulateDays} day(s) needs at least ${minimumDays} (the first half is the PSE's history) — give a longer trace, a smaller --days or --days half`);
@@ -139,6 +143,7 @@ export function formatSimulationTable(report: SimulationReport): string {
     const sorted = [...leads].sort((a, b) => a - b);
     return String(sorted[(sorted.length - 1) >> 1]);
   };
+  const minimum = (leads: number[]) => (leads.length === 0 ? "–" : String(Math.min(...leads)));
   const r = report.reactive;
   const p = report.predictive;
   const rows: Array<[string, string, string]> = [
@@ -146,7 +151,7 @@ export function formatSimulationTable(report: SimulationReport): string {
     ["peak shortfall %", r.peak_shortfall_percent.toFixed(1), p.peak_shortfall_percent.toFixed(1)],
     ["pod-hours", r.pod_hours.toFixed(0), `${p.pod_hours.toFixed(0)} (${report.pod_hours_change_percent >= 0 ? "+" : ""}${report.pod_hours_change_percent.toFixed(1)}%)`],
     ["daily peaks led by ≥ 15 min", led(r.daily_peak_lead_minutes), led(p.daily_peak_lead_minutes)],
-    ["median / min lead on daily peaks (min)", `${median(r.daily_peak_lead_minutes)} / ${Math.min(...r.daily_peak_lead_minutes, Infinity)}`, `${median(p.daily_peak_lead_minutes)} / ${Math.min(...p.daily_peak_lead_minutes, Infinity)}`],
+    ["median / min lead on daily peaks (min)", `${median(r.daily_peak_lead_minutes)} / ${minimum(r.daily_peak_lead_minutes)}`, `${median(p.daily_peak_lead_minutes)} / ${minimum(p.daily_peak_lead_minutes)}`],
     ["daily highest minute led by ≥ 15 min", led(r.daily_max_minute_lead_minutes), led(p.daily_max_minute_lead_minutes)],
   ];
   const width = Math.max(...rows.map((row) => row[0].length));
