@@ -77,6 +77,17 @@ describe("icna simulate (the installed binary)", () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ start: "1995-08-28 00:00:00", simulated_minutes: 4 * 1440, gap_minutes: 0 });
   }, SPAWN_TIMEOUT_MS);
 
+  it("refuses a chart file it cannot write before replaying: not SVG, or in a missing directory", () => {
+    const png = icna("simulate", "--trace", trace, "--days", "2", "--chart", path.join(dir, "replay.png"));
+    expect(png.status).toBe(2);
+    expect(png.stderr).toBe(`icna: --chart writes SVG; name the file .svg (got ${path.join(dir, "replay.png")})\n`);
+    expect(fs.existsSync(path.join(dir, "replay.png"))).toBe(false);
+    const missing = icna("simulate", "--trace", trace, "--days", "2", "--chart", path.join(dir, "no", "such", "dir", "replay.svg"));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe(`icna: cannot write --chart ${path.join(dir, "no", "such", "dir", "replay.svg")}: ENOENT\n`);
+    expect(missing.stdout).toBe("");
+  });
+
   it("names the bad line of a bad trace", () => {
     const bad = path.join(dir, "bad.csv");
     fs.writeFileSync(bad, "timestamp,value\n2024-01-01 00:00:00,5\n2024-01-01 00:05:00,lots\n");

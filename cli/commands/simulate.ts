@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import * as path from "node:path";
 import type { Command } from "commander";
 import { CliError } from "../cli-error";
 import { SeriesCsvError } from "../../forecast/series-csv";
@@ -44,6 +45,7 @@ export function registerSimulate(program: Command): void {
         days: options.days === "half" ? undefined : numberOption("--days", options.days),
         secondHalf: options.days === "half",
       };
+      if (options.chart !== undefined) checkChartPath(options.chart);
       let csvText: string;
       try {
         csvText = fs.readFileSync(options.trace, "utf8");
@@ -67,6 +69,16 @@ export function registerSimulate(program: Command): void {
       }
       process.stdout.write(options.json ? `${JSON.stringify(simulation.report)}\n` : `${formatSimulationTable(simulation.report)}\n${options.chart ? `chart: ${options.chart}\n` : ""}`);
     });
+}
+
+/** Refuses, before a replay that may take a while, a chart file that would not be an SVG or cannot be written. */
+function checkChartPath(file: string): void {
+  if (!/\.svg$/i.test(file)) throw new CliError(`--chart writes SVG; name the file .svg (got ${file})`, 2);
+  try {
+    fs.accessSync(path.dirname(path.resolve(file)), fs.constants.W_OK);
+  } catch (error) {
+    throw new CliError(`cannot write --chart ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 2);
+  }
 }
 
 function numberOption(name: string, text: string | undefined): number | undefined {
