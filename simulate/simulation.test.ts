@@ -39,6 +39,12 @@ describe("runSimulation", () => {
     expect(result.predictive.dailyPeakLeadMinutes.every((lead) => lead >= 15)).toBe(true);
   });
 
+  it("charts the forecast with a lead window that is not a whole number of minutes", () => {
+    const replay = runSimulation(dailyRamp(12), { ...options, cluster: { ...options.cluster, podStartupMinutes: 1.5 }, simulateDays: 1 });
+    expect(replay.leadMinutes).toBe(4.5);
+    expect(replay.timeline.filter((p) => Number.isFinite(p.forecast)).length).toBeGreaterThan(90);
+  });
+
   it("never shows capacity for pods before their start-up delay has passed", () => {
     const jump: RegularSeries = { startMs: Date.UTC(2024, 0, 1), stepSeconds: 900, values: Float64Array.from({ length: 400 }, (_, i) => (i < 390 ? 500 : 2000)) };
     const replay = runSimulation(jump, { ...options, simulateDays: 0.5 });

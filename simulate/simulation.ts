@@ -99,7 +99,8 @@ export function runSimulation(series: RegularSeries, options: SimulationOptions 
   const known = new Uint8Array(simulatedMinutes);
   const reactiveReady = new Float64Array(simulatedMinutes);
   const predictiveReady = new Float64Array(simulatedMinutes);
-  const forecastFor = new Float64Array(simulatedMinutes + leadMinutes + 1).fill(NaN);
+  const leadIndex = Math.round(leadMinutes);
+  const forecastFor = new Float64Array(simulatedMinutes + leadIndex + 1).fill(NaN);
   let reactivePodMinutes = 0;
   let predictivePodMinutes = 0;
   let fallbackMinutes = 0;
@@ -113,7 +114,7 @@ export function runSimulation(series: RegularSeries, options: SimulationOptions 
     const usagePods = Math.min(observed, ready * capacityPerPod) / capacityPerPod;
     const evaluation = pse.evaluate(minute, observed, predictive.scheduledPods);
     if (evaluation.fallback) fallbackMinutes++;
-    forecastFor[m + leadMinutes] = evaluation.leadForecastUpper;
+    forecastFor[m + leadIndex] = evaluation.leadForecastUpper;
     for (let sync = 0; sync < syncsPerMinute; sync++) {
       const at = minute + sync / syncsPerMinute;
       const current = reactive.scheduledPods;
