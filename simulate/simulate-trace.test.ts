@@ -18,6 +18,12 @@ describe("simulateCsv input checks", () => {
     expect(() => simulateCsv(csv, "t.csv", { days: 0.005 })).toThrow(new SimulationRequestError("t.csv: --days 0.005 replays less than one 15-minute step of the trace; replay at least 0.0104167 day(s)"));
   });
 
+  it("refuses a capacity per pod so small that the peak needs more pods than the simulated cluster has", () => {
+    expect(() => simulateCsv(csv, "t.csv", { days: 1, capacityPerPod: 0.1 })).toThrow(
+      new SimulationRequestError("t.csv: the replayed peak (195 per step) needs 2786 pods of capacity 0.1 at the 70% target, more than the simulated cluster's 1000; give --capacity-per-pod at least 0.278572 (in the trace's units per step)"),
+    );
+  });
+
   it("asks for whole-minute steps", () => {
     const seconds = "timestamp,value\n2024-01-01 00:00:00,1\n2024-01-01 00:00:30,2\n2024-01-01 00:01:00,3\n";
     expect(() => simulateCsv(seconds, "s.csv")).toThrow(/s\.csv: the trace step is 30 s; .* resample the trace to 1, 5 or 15 minutes/);

@@ -2,7 +2,7 @@ import { toRegularSeries } from "../forecast/regular-series";
 import { readSeriesCsv } from "../forecast/series-csv";
 import { formatTimestamp } from "../forecast/timestamp";
 import type { AutoscalerOutcome } from "./outcome";
-import { DEFAULT_SIMULATION, runSimulation, type SimulationOptions, type SimulationResult } from "./simulation";
+import { ClusterTooSmallError, DEFAULT_SIMULATION, runSimulation, type SimulationOptions, type SimulationResult } from "./simulation";
 
 /** What a caller may change about a replay; everything else is {@link DEFAULT_SIMULATION}. */
 export interface SimulationOverrides {
@@ -77,7 +77,15 @@ export function simulateCsv(csvText: string, sourceName: string, overrides: Simu
   if (spanDays < minimumDays - 1e-9) {
     throw new SimulationRequestError(`${sourceName}: the trace covers ${spanDays.toFixed(1)} day(s); replaying ${options.simulateDays} day(s) needs at least ${minimumDays} (the first half is the PSE's history) — give a longer trace, a smaller --days or --days half`);
   }
-  const result = runSimulation(series, options);
+  let result: SimulationResult;
+  try {
+    result = runSimulation(series, options);
+  } catch (error) {
+    if (!(error instanceof ClusterTooSmallError)) throw error;
+    throw new SimulationRequestError(
+      `${sourceName}: the replayed peak (${round(error.peak)} per step) needs ${error.podsNeeded} pods of capacity ${round(error.capacityPerPod)} at the ${Math.round(error.targetUtilisation * 100)}% target, more than the simulated cluster's ${error.maxReplicas}; give --capacity-per-pod at least ${round(error.minimumCapacityPerPod * (1 + 1e-6))} (in the trace's units per step)`,
+    );
+  }
   return { report: toReport(sourceName, csv.stepSeconds, result, options), result };
 }
 

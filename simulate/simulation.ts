@@ -81,6 +81,8 @@ export function runSimulation(series: RegularSeries, options: SimulationOptions 
   const capacityPerPod = options.cluster.capacityPerPod ?? Math.max(replayed[Math.floor(0.95 * (replayed.length - 1))] / 20, 1e-9);
   const cluster: ClusterModel = { ...options.cluster, capacityPerPod };
   const target = options.targetUtilisation;
+  const peak = replayed[replayed.length - 1] ?? 0;
+  if (Math.ceil(peak / (capacityPerPod * target) - 1e-9) > cluster.maxReplicas) throw new ClusterTooSmallError(peak, capacityPerPod, target, cluster.maxReplicas);
   const leadMinutes = options.predictive.leadMinutes ?? cluster.podStartupMinutes + cluster.nodeProvisioningMinutes;
   const hpa: HpaSettings = { ...options.hpa, targetUtilisation: target };
   const syncsPerMinute = Math.max(1, Math.round(60 / hpa.syncSeconds));
@@ -140,6 +142,30 @@ export function runSimulation(series: RegularSeries, options: SimulationOptions 
     gapMinutes: known.reduce((gaps, k) => gaps + (k ? 0 : 1), 0),
     timeline: timeline(demand, reactiveReady, predictiveReady, forecastFor, traceStep, startMs),
   };
+}
+
+/**
+ * The replayed peak needs more pods at the target utilisation than the cluster's maximum: both
+ * autoscalers would sit at the maximum, under-provisioned, and the comparison would say nothing.
+ */
+export class ClusterTooSmallError extends RangeError {
+  /** Pods the peak needs at the target utilisation. */
+  readonly podsNeeded: number;
+  /** The smallest capacity per pod at which the peak fits in `maxReplicas` pods at the target. */
+  readonly minimumCapacityPerPod: number;
+
+  constructor(
+    readonly peak: number,
+    readonly capacityPerPod: number,
+    readonly targetUtilisation: number,
+    readonly maxReplicas: number,
+  ) {
+    const podsNeeded = Math.ceil(peak / (capacityPerPod * targetUtilisation) - 1e-9);
+    super(`the replayed peak (${peak}) needs ${podsNeeded} pods of capacity ${capacityPerPod} at ${targetUtilisation} utilisation, more than the cluster's ${maxReplicas}`);
+    this.name = "ClusterTooSmallError";
+    this.podsNeeded = podsNeeded;
+    this.minimumCapacityPerPod = peak / (targetUtilisation * maxReplicas);
+  }
 }
 
 /** Gaps (NaN) take the last observed value (0 before any), negatives become 0. */
