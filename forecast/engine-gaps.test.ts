@@ -34,4 +34,10 @@ describe("fitForecast after a long outage at the end of the history", () => {
     expect(() => fitForecast(sparse, { horizonSteps: 1 })).toThrow(InsufficientHistoryError);
     expect(() => fitForecast(sparse, { horizonSteps: 1 })).toThrow(/backtest/);
   });
+
+  it("says the values are too large, not too sparse, when every forecast overflows", () => {
+    const huge = dailyTraffic(19);
+    for (let i = 0; i < huge.values.length; i++) huge.values[i] *= 1e305;
+    expect(() => fitForecast(huge, { horizonSteps: 2 })).toThrow(/too large to compute with; rescale the series/);
+  });
 });

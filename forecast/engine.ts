@@ -115,10 +115,13 @@ export function fitForecast(series: RegularSeries, options: FitOptions): Forecas
   const scored = candidates.map((c, i) => ({ candidate: c, index: i, mae: meanAbsolute(errors[i]) })).sort((a, b) => a.mae - b.mae);
 
   if (!Number.isFinite(scored[0]?.mae)) {
+    const measurable = origins.some((o) => Array.from({ length: horizon }, (_, h) => actual[o + h + 1]).some(Number.isFinite));
     throw new InsufficientHistoryError(
       needed,
       observedCount,
-      `no backtest origin in the last ${n - fitEnd} steps has an observed value ${horizon === 1 ? "1 step" : `1–${horizon} steps`} later, so no forecast error can be measured: the end of the series is too sparse for its ${series.stepSeconds} s step; resample it to a coarser step or give rows without gaps`,
+      measurable
+        ? "no candidate model produced a finite forecast in the backtest: the values are too large to compute with; rescale the series (e.g. divide it by 1e6)"
+        : `no backtest origin in the last ${n - fitEnd} steps has an observed value ${horizon === 1 ? "1 step" : `1–${horizon} steps`} later, so no forecast error can be measured: the end of the series is too sparse for its ${series.stepSeconds} s step; resample it to a coarser step or give rows without gaps`,
     );
   }
   const ensembleSize = Math.min(options.ensembleSize ?? DEFAULT_ENSEMBLE_SIZE, scored.length);
