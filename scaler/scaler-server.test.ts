@@ -79,3 +79,26 @@ describe("icna scaler serve over KEDA's protocol", () => {
     await expect(call(client.GetMetricSpec, client, ref)).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT, details: expect.stringMatching(/capacityPerPod must be a number ≥ 0\.001/) });
   });
 });
+
+describe("icna scaler serve shutting down", () => {
+  it("closes while KEDA holds a StreamIsActive stream open (SIGTERM must not wait for the kubelet's SIGKILL)", async () => {
+    const prometheus = await flatPrometheus(() => 100);
+    const server = await startScalerServer({ host: "127.0.0.1", port: 0, metricsPort: 0, defaultPrometheusUrl: prometheus.url, refitIntervalMs: 900_000, log: () => undefined });
+    const ExternalScaler = loadExternalScalerPackage().ExternalScaler as grpc.ServiceClientConstructor;
+    const client = new ExternalScaler(`127.0.0.1:${server.grpcPort}`, grpc.credentials.createInsecure());
+    try {
+      const stream = (client as unknown as { StreamIsActive: (ref: object) => grpc.ClientReadableStream<{ result: boolean }> }).StreamIsActive({ name: "web", namespace: "shop", scalerMetadata: { query: "q", capacityPerPod: "10" } });
+      const ended = new Promise<void>((resolve) => {
+        stream.on("error", () => resolve());
+        stream.on("end", () => resolve());
+      });
+      await new Promise<void>((resolve) => stream.once("data", () => resolve()));
+      const outcome = await Promise.race([server.close().then(() => "closed"), new Promise((resolve) => setTimeout(() => resolve("still open"), 3_000))]);
+      expect(outcome).toBe("closed");
+      await ended;
+    } finally {
+      client.close();
+      await prometheus.close();
+    }
+  });
+});

@@ -46,6 +46,8 @@ export async function startScalerServer(options: ScalerServerOptions): Promise<R
   };
   const isActive = async (ref: ScaledObjectRef) => (await scaler.evaluate(scaledObjectKey(ref), parse(ref))).decision.targetLoad > 0;
 
+  // KEDA holds push streams open for as long as the ScaledObject lives: a graceful shutdown ends them first.
+  const openStreams = new Set<grpc.ServerWritableStream<ScaledObjectRef, unknown>>();
   const server = new grpc.Server();
   const service = (loadExternalScalerPackage().ExternalScaler as grpc.ServiceClientConstructor).service;
   server.addService(service, {
@@ -56,8 +58,14 @@ export async function startScalerServer(options: ScalerServerOptions): Promise<R
       const push = () => isActive(call.request).then((result) => call.write({ result }), (error: unknown) => call.destroy(Object.assign(new Error(toStatus(error).details), toStatus(error))));
       void push();
       const timer = setInterval(() => void push(), options.streamIntervalMs ?? 30_000);
-      call.on("cancelled", () => clearInterval(timer));
-      call.on("close", () => clearInterval(timer));
+      openStreams.add(call);
+      const stop = () => {
+        clearInterval(timer);
+        openStreams.delete(call);
+      };
+      call.on("cancelled", stop);
+      call.on("close", stop);
+      call.on("finish", stop);
     },
     GetMetricSpec: (call: grpc.ServerUnaryCall<ScaledObjectRef, unknown>, callback: grpc.sendUnaryData<{ metricSpecs: MetricSpec[] }>) => {
       try {
@@ -69,6 +77,11 @@ export async function startScalerServer(options: ScalerServerOptions): Promise<R
     StreamMetricSpec: (call: grpc.ServerWritableStream<ScaledObjectRef, { metricSpecs: MetricSpec[] }>) => {
       try {
         call.write({ metricSpecs: [specOf(call.request)] });
+        openStreams.add(call);
+        const stop = () => openStreams.delete(call);
+        call.on("cancelled", stop);
+        call.on("close", stop);
+        call.on("finish", stop);
       } catch (error) {
         call.destroy(Object.assign(new Error(toStatus(error).details), toStatus(error)));
       }
@@ -104,7 +117,9 @@ export async function startScalerServer(options: ScalerServerOptions): Promise<R
     grpcPort,
     metricsPort: (metricsServer.address() as AddressInfo).port,
     close: async () => {
-      await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+      const closing = new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+      for (const stream of openStreams) stream.end();
+      await closing;
       await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
     },
   };
