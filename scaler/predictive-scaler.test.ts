@@ -339,3 +339,28 @@ describe("PredictiveScaler behind a hung Prometheus", () => {
     }
   });
 });
+
+describe("PredictiveScaler while Prometheus is down", () => {
+  it("removes no pod on a load it can no longer see (the last one observed is stale), as the HPA holds while blind", async () => {
+    // 07:50, the daily rise at 08:00 is forecast: 15 pods where the observed 100 would need 2.
+    let now = Date.UTC(2026, 10, 20, 7, 50, 0);
+    const busy = (t: number) => {
+      const hour = (t % DAY_MS) / 3_600_000;
+      return hour >= 8 && hour < 20 ? 1000 : 100;
+    };
+    const prom = await fakePrometheus((t) => busy(t));
+    const scaler = new PredictiveScaler({ defaultPrometheusUrl: prom.url, refitIntervalMs: 900_000, metrics: new ScalerMetrics(), log: () => undefined, now: () => now });
+    const metadata = parseScalerMetadata("shop/web", { query: "q", capacityPerPod: "70", targetUtilisation: "0.7", leadTimeMinutes: "15", historyDays: "7" });
+    const before = await scaler.evaluate("shop/web", metadata);
+    expect(before.decision.replicas).toBeGreaterThanOrEqual(15);
+    await prom.close();
+    const blind: number[] = [];
+    for (let i = 0; i < 120; i++) {
+      now += 15_000;
+      const evaluation = await scaler.evaluate("shop/web", metadata);
+      expect(evaluation.fallback).toBe("prometheus-unavailable");
+      blind.push(evaluation.decision.replicas);
+    }
+    expect(Math.min(...blind)).toBe(before.decision.replicas);
+  });
+});

@@ -217,8 +217,9 @@ export class PredictiveScaler {
   }
 
   private fallback(scaledObject: string, metadata: ScalerMetadata, state: WorkloadState, now: number, reason: FallbackReason, detail: string, observed: number): ScalerEvaluation {
-    this.countFallback(scaledObject, reason, `${detail}; serving the observed load`);
-    return { ...this.decide(scaledObject, metadata, state, now, observed, { upper: [], point: [] }), fallback: reason };
+    const blind = reason === "prometheus-unavailable";
+    this.countFallback(scaledObject, reason, `${detail}; serving the ${blind ? "last observed load, removing no pod" : "observed load"}`);
+    return { ...this.decide(scaledObject, metadata, state, now, observed, { upper: [], point: [] }, blind), fallback: reason };
   }
 
   /**
@@ -227,13 +228,24 @@ export class PredictiveScaler {
    * limit applies to what the HPA runs — the largest decision of its stabilisation window — and not to
    * the previous call. With no decision in that window (first call, or another PSE replica served
    * meanwhile) the replicas running are unknown and the observed load's need stands in for them.
+   * `holdReplicas`: the load is not seen now (Prometheus unreachable), so no pod is removed on the last
+   * one seen — it may have risen since, and the forecast that sized the replicas running is unknown too.
    */
-  private decide(scaledObject: string, metadata: ScalerMetadata, state: WorkloadState, now: number, observed: number, forecast: LeadForecast): ScalerEvaluation {
+  private decide(scaledObject: string, metadata: ScalerMetadata, state: WorkloadState, now: number, observed: number, forecast: LeadForecast, holdReplicas = false): ScalerEvaluation {
     const labels = { scaled_object: scaledObject };
     const forecastUpper = forecast.upper;
     const recent = state.recentDecisions.filter((d) => d.atMs > now - HPA_SCALE_DOWN_STABILISATION_MS);
     const current = recent[0]?.replicas ?? Math.max(metadata.minReplicas, Math.ceil(observed / metadata.capacityPerPod));
-    const decision = decideReplicas({ currentReplicas: current, observedLoad: observed, forecastUpper, forecastPoint: forecast.point }, scalingPolicyFor(metadata));
+    let decision = decideReplicas({ currentReplicas: current, observedLoad: observed, forecastUpper, forecastPoint: forecast.point }, scalingPolicyFor(metadata));
+    const held = Math.min(current, metadata.maxReplicas);
+    if (holdReplicas && decision.replicas < held) {
+      decision = {
+        ...decision,
+        replicas: held,
+        boundBy: "step-down",
+        explanation: `${current} → ${held} replicas: Prometheus cannot be read, so no pod is removed on the last load seen (${Number(observed.toPrecision(4))}, for which ${decision.replicas} would do)`,
+      };
+    }
     while (recent.length > 0 && recent[recent.length - 1].replicas <= decision.replicas) recent.pop();
     recent.push({ atMs: now, replicas: decision.replicas });
     state.recentDecisions = recent;
