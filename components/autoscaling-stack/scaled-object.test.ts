@@ -2,6 +2,7 @@ import * as grpc from "@grpc/grpc-js";
 import * as k8s from "@pulumi/kubernetes";
 import { runOfflinePreview } from "../../plan/offline-preview";
 import { loadExternalScalerPackage, type MetricSpec } from "../../scaler/external-scaler-proto";
+import { HPA_SCALE_DOWN_STABILISATION_MS } from "../../scaler/predictive-scaler";
 import { parseScalerMetadata } from "../../scaler/scaler-metadata";
 import { startScalerServer, type RunningScalerServer } from "../../scaler/scaler-server";
 import { named, ofType } from "../../testing/plan-queries";
@@ -32,6 +33,11 @@ describe("scaledObjectFor", () => {
     expect(manifest.spec.triggers[0]).toMatchObject({ type: "external", metricType: "AverageValue" });
     expect(manifest.spec.triggers[0].metadata.scalerAddress).toBe("icna-pse.icna-autoscaling.svc.cluster.local:9090");
     expect(scaledObjectFor({ ...checkout, kind: "StatefulSet" }, "pse.other:7000").spec).toMatchObject({ scaleTargetRef: { kind: "StatefulSet" }, triggers: [{ metadata: { scalerAddress: "pse.other:7000" } }] });
+  });
+
+  it("leaves the HPA's scale-down stabilisation at Kubernetes' default, which the PSE's step-down bound relies on", () => {
+    expect(HPA_SCALE_DOWN_STABILISATION_MS).toBe(300_000);
+    expect(scaledObjectFor(checkout).spec).not.toHaveProperty("advanced");
   });
 
   it("writes metadata whose every value the scaler parses back to the workload's settings (none falls to a default)", () => {

@@ -48,7 +48,9 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
  * scaler's own parser, so a ScaledObject the PSE would reject never reaches the cluster). The metric type
  * is AverageValue: the PSE reports decided replicas × capacityPerPod against a target of capacityPerPod,
  * so the HPA lands exactly on the PSE's decision. No KEDA `fallback` is set on purpose: when the PSE is
- * unreachable the HPA keeps the current replica count instead of jumping to a fixed one.
+ * unreachable the HPA keeps the current replica count instead of jumping to a fixed one. No HPA
+ * `behavior` either: the PSE bounds its step-down by what the HPA runs, which it infers from Kubernetes'
+ * default 5-minute scale-down stabilisation (`HPA_SCALE_DOWN_STABILISATION_MS`).
  */
 export function scaledObjectFor(workload: PredictiveWorkload, scalerAddress: string = PSE_ADDRESS): ScaledObjectManifest {
   const problems: string[] = [];
