@@ -177,8 +177,8 @@ export class PredictiveScaler {
       }
     }
     const fit = state.fit!;
-    // Between scheduled refits, forecast from the newest step with the fitted parameters; if the history
-    // no longer extends the fitted series (e.g. trailing samples missing), read the fit's own path further out.
+    // Between scheduled refits, forecast from the newest step with the fitted parameters; should the history
+    // not extend the fitted series (forecastFrom refuses it), read the fit's own path further out.
     let path: ForecastPath = fit;
     let offset = Math.max(0, Math.round((lastMs - fit.lastTimestampMs) / stepMs));
     if (offset > 0) {
