@@ -364,3 +364,20 @@ describe("PredictiveScaler while Prometheus is down", () => {
     expect(Math.min(...blind)).toBe(before.decision.replicas);
   });
 });
+
+describe("PredictiveScaler with a query Prometheus refuses", () => {
+  it("names the query as the reason, apart from Prometheus being down", async () => {
+    const server = http.createServer((_req, res) => res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ status: "error", errorType: "bad_data", error: "1:14: parse error: unexpected right parenthesis ')'" })));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const metrics = new ScalerMetrics();
+      const log: string[] = [];
+      const scaler = new PredictiveScaler({ defaultPrometheusUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, refitIntervalMs: 900_000, metrics, log: (l) => log.push(l) });
+      await expect(scaler.evaluate("shop/web", parseScalerMetadata("shop/web", { query: "rate(x[5m]))", capacityPerPod: "100" }))).rejects.toBeInstanceOf(LoadUnknownError);
+      expect(await metrics.registry.metrics()).toMatch(/icna_pse_fallbacks_total\{scaled_object="shop\/web",reason="query-rejected"\} 1/);
+      expect(log.join("\n")).toMatch(/FALLBACK \(query-rejected\).*parse error.*fix the trigger's query/);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});

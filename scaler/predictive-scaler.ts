@@ -1,12 +1,12 @@
 import { fitForecast, InsufficientHistoryError, type ForecastFit, type ForecastPath } from "../forecast/engine";
 import type { RegularSeries } from "../forecast/regular-series";
-import { PrometheusClient, PrometheusUnavailableError } from "./prometheus-client";
+import { PrometheusClient, PrometheusQueryRejectedError, PrometheusUnavailableError } from "./prometheus-client";
 import type { ScalerMetadata } from "./scaler-metadata";
 import type { ScalerMetrics } from "./scaler-metrics";
 import { decideReplicas, type ScalingDecision, type ScalingPolicy } from "./scaling-policy";
 
 /** Why an evaluation was served reactively. */
-export const FALLBACK_REASONS = ["prometheus-unavailable", "history-too-short"] as const;
+export const FALLBACK_REASONS = ["prometheus-unavailable", "query-rejected", "history-too-short"] as const;
 export type FallbackReason = (typeof FALLBACK_REASONS)[number];
 
 /**
@@ -142,11 +142,12 @@ export class PredictiveScaler {
       }
     } catch (error) {
       if (!(error instanceof PrometheusUnavailableError)) throw error;
+      const reason = error instanceof PrometheusQueryRejectedError ? "query-rejected" : "prometheus-unavailable";
       if (state.lastObserved === undefined) {
-        this.countFallback(scaledObject, "prometheus-unavailable", `${error.message}; no load observed yet: answering KEDA with an error, so the replicas running are kept`);
+        this.countFallback(scaledObject, reason, `${error.message}; no load observed yet: answering KEDA with an error, so the replicas running are kept`);
         throw new LoadUnknownError(scaledObject, error.message);
       }
-      return this.fallback(scaledObject, metadata, state, now, "prometheus-unavailable", error.message, state.lastObserved);
+      return this.fallback(scaledObject, metadata, state, now, reason, error.message, state.lastObserved);
     }
     const n = series.values.length;
     if (n > 0) state.history = series;
@@ -217,7 +218,7 @@ export class PredictiveScaler {
   }
 
   private fallback(scaledObject: string, metadata: ScalerMetadata, state: WorkloadState, now: number, reason: FallbackReason, detail: string, observed: number): ScalerEvaluation {
-    const blind = reason === "prometheus-unavailable";
+    const blind = reason !== "history-too-short";
     this.countFallback(scaledObject, reason, `${detail}; serving the ${blind ? "last observed load, removing no pod" : "observed load"}`);
     return { ...this.decide(scaledObject, metadata, state, now, observed, { upper: [], point: [] }, blind), fallback: reason };
   }

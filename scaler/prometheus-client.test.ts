@@ -1,6 +1,6 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import { PrometheusClient, PrometheusUnavailableError } from "./prometheus-client";
+import { PrometheusClient, PrometheusQueryRejectedError, PrometheusUnavailableError } from "./prometheus-client";
 
 /** A Prometheus that sends its headers and the start of a body, then `then` does something to the response. */
 async function brokenPrometheus(then: (res: http.ServerResponse) => void): Promise<{ url: string; close: () => Promise<void> }> {
@@ -69,6 +69,31 @@ describe("PrometheusClient.queryRange over long histories", () => {
       expect(windows.length).toBeGreaterThan(1);
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
+
+describe("PrometheusClient.queryRange on queries the PSE cannot use", () => {
+  /** Answers every query with `status` and `body`, as Prometheus would. */
+  async function answering(status: number, body: object): Promise<{ url: string; close: () => Promise<void> }> {
+    const server = http.createServer((_req, res) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body)));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  }
+
+  it("tells a query Prometheus refuses or that returns several series apart from Prometheus being down", async () => {
+    const parseError = await answering(400, { status: "error", errorType: "bad_data", error: 'invalid parameter "query": 1:5: parse error: unexpected ")"' });
+    const several = await answering(200, { status: "success", data: { resultType: "matrix", result: [{ metric: { pod: "a" }, values: [] }, { metric: { pod: "b" }, values: [] }] } });
+    const overloaded = await answering(503, { status: "error", errorType: "timeout", error: "query timed out in expression evaluation" });
+    try {
+      await expect(new PrometheusClient(parseError.url).queryRange("rate(x[5m]))", 0, 600_000, 300)).rejects.toThrow(PrometheusQueryRejectedError);
+      await expect(new PrometheusClient(parseError.url).queryRange("rate(x[5m]))", 0, 600_000, 300)).rejects.toThrow(/parse error.*fix the trigger's query/);
+      await expect(new PrometheusClient(several.url).queryRange("rate(x[5m])", 0, 600_000, 300)).rejects.toThrow(/query returned 2 series; aggregate it to one/);
+      const timeout = new PrometheusClient(overloaded.url).queryRange("q", 0, 600_000, 300);
+      await expect(timeout).rejects.toBeInstanceOf(PrometheusUnavailableError);
+      await expect(timeout).rejects.not.toBeInstanceOf(PrometheusQueryRejectedError);
+    } finally {
+      await Promise.all([parseError.close(), several.close(), overloaded.close()]);
     }
   });
 });

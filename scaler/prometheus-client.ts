@@ -6,6 +6,14 @@ export class PrometheusUnavailableError extends Error {
   }
 }
 
+/** Prometheus answered, but refused the query or returned what the PSE cannot use: the trigger's `query` needs fixing. */
+export class PrometheusQueryRejectedError extends PrometheusUnavailableError {
+  constructor(message: string) {
+    super(message);
+    this.name = "PrometheusQueryRejectedError";
+  }
+}
+
 /** Prometheus refuses a range query of more than 11,000 steps ("exceeded maximum resolution of 11,000 points per timeseries"). */
 const MAX_STEPS_PER_QUERY = 11_000;
 
@@ -18,6 +26,8 @@ export interface RangeSamples {
 interface PrometheusResponse {
   status: "success" | "error";
   error?: string;
+  /** e.g. `bad_data` for a query that does not parse, `execution`, `timeout`. */
+  errorType?: string;
   data?: { resultType: string; result: Array<{ metric: Record<string, string>; values?: Array<[number, string]>; value?: [number, string] }> };
 }
 
@@ -39,7 +49,7 @@ export class PrometheusClient {
       const toMs = Math.min(endMs, fromMs + (MAX_STEPS_PER_QUERY - 1) * stepMs);
       const body = await this.get("/api/v1/query_range", { query, start: String(fromMs / 1000), end: String(toMs / 1000), step: String(stepSeconds) });
       const result = body.data?.result ?? [];
-      if (result.length > 1) throw new PrometheusUnavailableError(`query returned ${result.length} series; aggregate it to one (e.g. sum(...)): ${query}`);
+      if (result.length > 1) throw new PrometheusQueryRejectedError(`query returned ${result.length} series; aggregate it to one (e.g. sum(...)): ${query}`);
       for (const [t, v] of result[0]?.values ?? []) {
         samples.timestampsMs.push(Math.round(t * 1000));
         samples.values.push(Number(v));
@@ -70,7 +80,10 @@ export class PrometheusClient {
     } catch {
       throw new PrometheusUnavailableError(`Prometheus at ${this.baseUrl} answered HTTP ${response.status} with a non-JSON body`);
     }
-    if (!response.ok || body.status !== "success") throw new PrometheusUnavailableError(`Prometheus query failed (HTTP ${response.status}): ${body.error ?? text.slice(0, 200)}`);
+    if (!response.ok || body.status !== "success") {
+      const message = `Prometheus query failed (HTTP ${response.status}): ${body.error ?? text.slice(0, 200)}`;
+      throw body.errorType === "bad_data" ? new PrometheusQueryRejectedError(`${message}; fix the trigger's query`) : new PrometheusUnavailableError(message);
+    }
     return body;
   }
 }
