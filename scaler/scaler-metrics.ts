@@ -20,7 +20,7 @@ export class ScalerMetrics {
   });
   readonly refitSeconds = new Histogram({
     name: "icna_pse_refit_seconds",
-    help: "Time to fetch history and refit the forecaster",
+    help: "Time to refit the forecaster (model selection included), history fetch excluded",
     labelNames: ["scaled_object"] as const,
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [this.registry],
