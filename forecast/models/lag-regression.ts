@@ -34,7 +34,7 @@ export function lagRegression(options: LagRegressionOptions): ForecastModel {
     name,
     minHistory: (periods, horizon) => {
       if ((options.daily && !periods.daily) || (options.weekly && !periods.weekly)) return Infinity;
-      return layoutFor(periods).maxLag + horizon + 48;
+      return layoutFor(periods).lookback(horizon) + horizon + 48;
     },
     fit: (input: ModelInput, fitEnd: number, horizon: number): FittedModel => {
       const layout = layoutFor(input.periods);
@@ -43,7 +43,7 @@ export function lagRegression(options: LagRegressionOptions): ForecastModel {
       const halfLife = input.periods.daily ? RECENCY_HALF_LIFE_DAYS * input.periods.daily : MAX_TRAINING_ROWS;
       const coefficients: Float64Array[] = [];
       for (let h = 1; h <= horizon; h++) {
-        const first = Math.max(layout.maxLag, fitEnd - h - MAX_TRAINING_ROWS);
+        const first = Math.max(layout.lookback(h), fitEnd - h - MAX_TRAINING_ROWS);
         const count = Math.max(0, fitEnd - h - first);
         const rows = new Float64Array(count * layout.columns);
         const targets = new Float64Array(count);
@@ -76,7 +76,10 @@ export function lagRegression(options: LagRegressionOptions): ForecastModel {
 
 interface FeatureLayout {
   readonly columns: number;
+  /** Steps before t that the features read for horizons within one season. */
   readonly maxLag: number;
+  /** Steps before t that the features read for horizon h (beyond a season the cycle lags reach back whole seasons further). */
+  lookback(h: number): number;
   write(values: Float64Array, t: number, h: number, into: Float64Array, offset: number, scale: number): void;
 }
 
@@ -89,6 +92,7 @@ function featureLayout(options: LagRegressionOptions, periods: SeasonalPeriods):
   return {
     columns,
     maxLag,
+    lookback: (h) => Math.max(maxLag, day ? DAILY_CYCLES * day * Math.ceil(h / day) : 0, week ? weekCycles * week * Math.ceil(h / week) : 0),
     write(values, t, h, into, offset, scale) {
       const now = values[t];
       let recentSum = 0;
