@@ -1,4 +1,6 @@
 import { fitForecast, InsufficientHistoryError } from "./engine";
+import type { ForecastModel } from "./models/model";
+import { persistence } from "./models/persistence";
 import type { RegularSeries } from "./regular-series";
 
 /** Daily + weekly seasonal, multiplicative, with a trend change and noise; 30-minute steps. */
@@ -40,6 +42,20 @@ describe("fitForecast", () => {
     const fit = fitForecast(series, { horizonSteps: 4 });
     expect(Array.from(fit.values).every(Number.isFinite)).toBe(true);
     expect(fit.quantile(4, 0.95)).toBeGreaterThanOrEqual(fit.values[3]);
+  });
+
+  it("never chooses a candidate that could not forecast every horizon in the backtest", () => {
+    // Exact one step ahead, no forecast beyond: its MAE over the finite residuals alone would be 0.
+    const nearSighted: ForecastModel = {
+      name: "near-sighted",
+      minHistory: () => 1,
+      fit: () => ({
+        forecastAt: (values, origin, horizon) => Float64Array.from({ length: horizon }, (_, h) => (h === 0 ? values[origin + 1] ?? values[origin] : NaN)),
+      }),
+    };
+    const fit = fitForecast(syntheticTraffic(21), { horizonSteps: 3, candidates: [nearSighted, persistence] });
+    expect(fit.model).toMatch(/^persistence\//);
+    expect(Array.from(fit.values).every(Number.isFinite)).toBe(true);
   });
 
   it("refuses a history too short for the horizon", () => {

@@ -216,10 +216,16 @@ function residualsOf(forecasts: readonly number[][], origins: readonly number[],
   return residuals;
 }
 
+/** Mean absolute residual; Infinity when there is none, or when a forecast was not finite (the candidate cannot serve every horizon). */
 function meanAbsolute(residuals: readonly number[][]): number {
   let sum = 0;
   let count = 0;
-  for (const row of residuals) for (const r of row) if (Number.isFinite(r)) [sum, count] = [sum + Math.abs(r), count + 1];
+  for (const row of residuals) {
+    for (const r of row) {
+      if (!Number.isFinite(r)) return Infinity;
+      [sum, count] = [sum + Math.abs(r), count + 1];
+    }
+  }
   return count === 0 ? Infinity : sum / count;
 }
 
