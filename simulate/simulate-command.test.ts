@@ -6,10 +6,11 @@ import { CHART_SERIES } from "./chart";
 
 const ROOT = path.resolve(__dirname, "..");
 const SHARED = path.resolve(ROOT, "..", "shared");
-const icna = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, "bin/icna.js"), ...args], { cwd: ROOT, encoding: "utf8" });
 /** A replay takes seconds of CPU, but the 2 shared cores may be busy: allow for it. */
 const SPAWN_TIMEOUT_MS = 180_000;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "icna-simulate-"));
+/** Runs in the temporary directory, where the default chart lands. */
+const icna = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, "bin/icna.js"), ...args], { cwd: dir, encoding: "utf8" });
 
 /** The last 8 days of the real NASA-HTTP trace, summed to 15-minute requests. */
 function nasaSlice(): string {
@@ -52,7 +53,7 @@ describe("icna simulate (the installed binary)", () => {
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout);
-    expect(report).toMatchObject({ step_seconds: 900, start: "1995-08-29 00:00:00", simulated_minutes: 3 * 1440, lead_minutes: 5, quantile: 0.9, target_utilisation: 0.7, fallback_minutes: 0 });
+    expect(report).toMatchObject({ step_seconds: 900, start: "1995-08-29 00:00:00", simulated_minutes: 3 * 1440, lead_minutes: 5, quantile: 0.9, target_utilisation: 0.7, fallback_minutes: 0, chart });
     expect(report.reactive.daily_peak_lead_minutes).toHaveLength(3);
     expect(report.predictive.under_provisioned_minutes).toBeLessThanOrEqual(report.reactive.under_provisioned_minutes);
     expect(report.pod_hours_change_percent).toBeCloseTo((100 * (report.predictive.pod_hours - report.reactive.pod_hours)) / report.reactive.pod_hours, 1);
@@ -63,18 +64,24 @@ describe("icna simulate (the installed binary)", () => {
     expect((svg.match(/role-mark.*?<path/g) ?? []).length).toBeGreaterThanOrEqual(4);
   }, SPAWN_TIMEOUT_MS);
 
-  it("prints a table with the options it ran with", () => {
+  it("prints a table with the options it ran with, and writes the chart beside it by default", () => {
+    const defaultChart = path.join(dir, "nasa-15min.simulation.svg");
+    fs.rmSync(defaultChart, { force: true });
     const result = icna("simulate", "--trace", trace, "--days", "2", "--capacity-per-pod", "100", "--lead", "10", "--quantile", "0.95");
     expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^chart: nasa-15min\.simulation\.svg$/m);
+    assertWellFormedSvg(fs.readFileSync(defaultChart, "utf8"));
     expect(result.stdout).toMatch(/capacity per pod 100; target 70%; PSE lead 10 min, quantile 0\.95/);
     expect(result.stdout).toMatch(/^minutes under-provisioned\s+\d+\s+\d+$/m);
     expect(result.stdout).toMatch(/^pod-hours\s+\d+\s+\d+ \([+-]\d+\.\d%\)$/m);
   }, SPAWN_TIMEOUT_MS);
 
   it("replays the whole second half with --days half", () => {
-    const result = icna("simulate", "--trace", trace, "--days", "half", "--json");
+    const result = icna("simulate", "--trace", trace, "--days", "half", "--json", "--no-chart");
     expect(result.stderr).toBe("");
-    expect(JSON.parse(result.stdout)).toMatchObject({ start: "1995-08-28 00:00:00", simulated_minutes: 4 * 1440, gap_minutes: 0 });
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ start: "1995-08-28 00:00:00", simulated_minutes: 4 * 1440, gap_minutes: 0 });
+    expect(report.chart).toBeUndefined();
   }, SPAWN_TIMEOUT_MS);
 
   it("refuses a chart file it cannot write before replaying: not SVG, or in a missing directory", () => {

@@ -9,7 +9,8 @@ import { formatSimulationTable, simulateCsv, SimulationRequestError, type Simula
 interface SimulateOptions {
   trace: string;
   json?: boolean;
-  chart?: string;
+  /** A path, false for `--no-chart`, undefined for the default `<trace name>.simulation.svg` in the working directory. */
+  chart?: string | false;
   capacityPerPod?: string;
   podStartup?: string;
   nodeProvisioning?: string;
@@ -26,7 +27,8 @@ export function registerSimulate(program: Command): void {
     .description("Replay a timestamp,value load trace through a cluster model under a reactive HPA and under the PSE, and compare them")
     .requiredOption("--trace <csv>", "CSV with a header and timestamp,value rows (load per step, constant step of whole minutes)")
     .option("--json", "print the comparison as JSON")
-    .option("--chart <file.svg>", "write an SVG chart of demand, both capacities and the forecast")
+    .option("--chart <file.svg>", "where to write the SVG chart of demand, both capacities and the forecast (default: <trace name>.simulation.svg in the working directory)")
+    .option("--no-chart", "write no chart")
     .option("--capacity-per-pod <load>", "load one pod serves at 100% (default: 95th percentile of the replayed demand / 20)")
     .option("--pod-startup <minutes>", "minutes from scheduling to ready", "2")
     .option("--node-provisioning <minutes>", "minutes before a new node accepts pods", "3")
@@ -45,7 +47,8 @@ export function registerSimulate(program: Command): void {
         days: options.days === "half" ? undefined : numberOption("--days", options.days),
         secondHalf: options.days === "half",
       };
-      if (options.chart !== undefined) checkChartPath(options.chart);
+      const chart = options.chart === false ? undefined : (options.chart ?? `${path.basename(options.trace).replace(/\.[^.]*$/, "")}.simulation.svg`);
+      if (chart !== undefined) checkChartPath(chart);
       let csvText: string;
       try {
         csvText = fs.readFileSync(options.trace, "utf8");
@@ -59,15 +62,19 @@ export function registerSimulate(program: Command): void {
         if (error instanceof SeriesCsvError || error instanceof SimulationRequestError) throw new CliError(error.message, 2);
         throw error;
       }
-      if (options.chart) {
+      if (chart !== undefined) {
         const svg = await renderSimulationChart(simulation.result, `${options.trace}: reactive HPA vs PSE`);
         try {
-          fs.writeFileSync(options.chart, svg);
+          fs.writeFileSync(chart, svg);
         } catch (error) {
-          throw new CliError(`cannot write --chart ${options.chart}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 2);
+          throw new CliError(`cannot write --chart ${chart}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 2);
         }
       }
-      process.stdout.write(options.json ? `${JSON.stringify(simulation.report)}\n` : `${formatSimulationTable(simulation.report)}\n${options.chart ? `chart: ${options.chart}\n` : ""}`);
+      process.stdout.write(
+        options.json
+          ? `${JSON.stringify(chart === undefined ? simulation.report : { ...simulation.report, chart })}\n`
+          : `${formatSimulationTable(simulation.report)}\n${chart === undefined ? "" : `chart: ${chart}\n`}`,
+      );
     });
 }
 
