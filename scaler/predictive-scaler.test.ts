@@ -1,5 +1,6 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
+import { closedPortUrl } from "../testing/closed-port";
 import { LoadUnknownError, PredictiveScaler } from "./predictive-scaler";
 import { parseScalerMetadata } from "./scaler-metadata";
 import { ScalerMetrics } from "./scaler-metrics";
@@ -196,15 +197,6 @@ describe("PredictiveScaler with the newest samples missing", () => {
     }
   });
 });
-
-/** A loopback URL nothing listens on. */
-async function closedPortUrl(): Promise<string> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
 
 describe("PredictiveScaler with Prometheus unreachable", () => {
   it("answers with an error, not zero load, when it has never observed the load (so KEDA and the HPA keep the replicas)", async () => {

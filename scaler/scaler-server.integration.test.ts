@@ -5,7 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import { loadResampled, sharedDataDir } from "../forecast/evaluation/corpus";
-import { loadExternalScalerPackage, type MetricSpec, type MetricValue } from "./external-scaler-proto";
+import { connectKedaScaler, type KedaScalerClient } from "../testing/keda-scaler-client";
 
 const REPO_ROOT = path.resolve(__dirname, "..");
 const STEP_SECONDS = 300;
@@ -30,20 +30,11 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 
   throw new Error(`timed out waiting for ${what}`);
 }
 
-type Unary<Req, Res> = (request: Req, callback: (error: grpc.ServiceError | null, response: Res) => void) => void;
-interface ExternalScalerClient extends grpc.Client {
-  GetMetricSpec: Unary<object, { metricSpecs: MetricSpec[] }>;
-  GetMetrics: Unary<object, { metricValues: MetricValue[] }>;
-  IsActive: Unary<object, { result: boolean }>;
-}
-const call = <Req, Res>(method: Unary<Req, Res>, client: grpc.Client, request: Req) =>
-  new Promise<Res>((resolve, reject) => method.call(client, request, (error, response) => (error ? reject(error) : resolve(response))));
-
 describe("icna scaler serve against a real Prometheus", () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "icna-pse-"));
   let prometheus: ChildProcess | undefined;
   let scaler: ChildProcess | undefined;
-  let client: ExternalScalerClient;
+  let client: KedaScalerClient;
   let metricsUrl: string;
   let lastObserved = 0;
   const scaledObject = {
@@ -85,8 +76,7 @@ describe("icna scaler serve against a real Prometheus", () => {
     scaler.stderr!.resume();
     metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
     await waitFor(async () => (await fetch(metricsUrl)).ok, "icna scaler serve to listen", 60_000);
-    const ExternalScaler = loadExternalScalerPackage().ExternalScaler as grpc.ServiceClientConstructor;
-    client = new ExternalScaler(`127.0.0.1:${grpcPort}`, grpc.credentials.createInsecure()) as unknown as ExternalScalerClient;
+    client = connectKedaScaler(`127.0.0.1:${grpcPort}`);
   }, 120_000);
 
   afterAll(() => {
@@ -97,14 +87,14 @@ describe("icna scaler serve against a real Prometheus", () => {
   });
 
   it("serves a forecast-driven metric from the backfilled history over KEDA's protocol", async () => {
-    const spec = await call(client.GetMetricSpec, client, scaledObject);
+    const spec = await client.getMetricSpec(scaledObject);
     expect(spec.metricSpecs).toEqual([{ metricName: "pse-shop-web", targetSize: 50, targetSizeFloat: 50 }]);
 
-    const metrics = await call(client.GetMetrics, client, { scaledObjectRef: scaledObject, metricName: "pse-shop-web" });
+    const metrics = await client.getMetrics({ scaledObjectRef: scaledObject, metricName: "pse-shop-web" });
     const value = metrics.metricValues[0].metricValueFloat;
     expect(value).toBeGreaterThanOrEqual(Math.ceil(lastObserved / 50) * 50);
     expect(value % 50).toBe(0);
-    expect((await call(client.IsActive, client, scaledObject)).result).toBe(true);
+    expect((await client.isActive(scaledObject)).result).toBe(true);
 
     const exported = await (await fetch(metricsUrl)).text();
     expect(exported).toMatch(/icna_pse_fallback\{scaled_object="shop\/web"\} 0/);
@@ -116,7 +106,7 @@ describe("icna scaler serve against a real Prometheus", () => {
   it("falls back to the observed value when Prometheus goes away, and says so in its metrics", async () => {
     prometheus!.kill("SIGKILL");
     await new Promise((resolve) => prometheus!.once("exit", resolve));
-    const metrics = await call(client.GetMetrics, client, { scaledObjectRef: scaledObject, metricName: "pse-shop-web" });
+    const metrics = await client.getMetrics({ scaledObjectRef: scaledObject, metricName: "pse-shop-web" });
     expect(metrics.metricValues[0].metricValueFloat).toBeGreaterThanOrEqual(Math.ceil(lastObserved / 50) * 50);
     const exported = await (await fetch(metricsUrl)).text();
     expect(exported).toMatch(/icna_pse_fallback\{scaled_object="shop\/web"\} 1/);
@@ -125,6 +115,6 @@ describe("icna scaler serve against a real Prometheus", () => {
 
   it("rejects invalid trigger metadata with INVALID_ARGUMENT naming the field", async () => {
     const bad = { ...scaledObject, scalerMetadata: { ...scaledObject.scalerMetadata, capacityPerPod: "zero" } };
-    await expect(call(client.GetMetricSpec, client, bad)).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT, details: expect.stringMatching(/capacityPerPod must be a number ≥ 0\.001/) });
+    await expect(client.getMetricSpec(bad)).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT, details: expect.stringMatching(/capacityPerPod must be a number ≥ 0\.001/) });
   });
 });

@@ -1,10 +1,9 @@
-import * as grpc from "@grpc/grpc-js";
 import * as k8s from "@pulumi/kubernetes";
 import { runOfflinePreview } from "../../plan/offline-preview";
-import { loadExternalScalerPackage, type MetricSpec } from "../../scaler/external-scaler-proto";
 import { HPA_SCALE_DOWN_STABILISATION_MS } from "../../scaler/predictive-scaler";
 import { parseScalerMetadata } from "../../scaler/scaler-metadata";
 import { startScalerServer, type RunningScalerServer } from "../../scaler/scaler-server";
+import { connectKedaScaler, type KedaScalerClient } from "../../testing/keda-scaler-client";
 import { named, ofType } from "../../testing/plan-queries";
 import { PredictiveScaledObject } from "./predictive-scaled-object";
 import { scaledObjectFor, type PredictiveWorkload } from "./scaled-object";
@@ -68,18 +67,12 @@ describe("scaledObjectFor", () => {
   });
 });
 
-type Unary<Req, Res> = (request: Req, callback: (error: grpc.ServiceError | null, response: Res) => void) => void;
-interface ExternalScalerClient extends grpc.Client {
-  GetMetricSpec: Unary<object, { metricSpecs: MetricSpec[] }>;
-}
-
 describe("scaledObjectFor against icna scaler serve", () => {
   let server: RunningScalerServer;
-  let client: ExternalScalerClient;
+  let client: KedaScalerClient;
   beforeAll(async () => {
     server = await startScalerServer({ host: "127.0.0.1", port: 0, metricsPort: 0, refitIntervalMs: 60_000, log: () => undefined });
-    const ExternalScaler = loadExternalScalerPackage().ExternalScaler as grpc.ServiceClientConstructor;
-    client = new ExternalScaler(`127.0.0.1:${server.grpcPort}`, grpc.credentials.createInsecure()) as unknown as ExternalScalerClient;
+    client = connectKedaScaler(`127.0.0.1:${server.grpcPort}`);
   });
   afterAll(async () => {
     client.close();
@@ -89,7 +82,7 @@ describe("scaledObjectFor against icna scaler serve", () => {
   it("is accepted over KEDA's protocol as KEDA sends it (the trigger metadata as scalerMetadata), targeting capacityPerPod", async () => {
     const manifest = scaledObjectFor(checkout);
     const ref = { name: manifest.metadata.name, namespace: manifest.metadata.namespace, scalerMetadata: manifest.spec.triggers[0].metadata };
-    const response = await new Promise<{ metricSpecs: MetricSpec[] }>((resolve, reject) => client.GetMetricSpec(ref, (error, res) => (error ? reject(error) : resolve(res))));
+    const response = await client.getMetricSpec(ref);
     expect(response.metricSpecs).toEqual([{ metricName: "pse-shop-checkout", targetSize: 43, targetSizeFloat: 42.5 }]);
   });
 });
