@@ -237,16 +237,8 @@ export class PredictiveScaler {
     const forecastUpper = forecast.upper;
     const recent = state.recentDecisions.filter((d) => d.atMs > now - HPA_SCALE_DOWN_STABILISATION_MS);
     const current = recent[0]?.replicas ?? Math.max(metadata.minReplicas, Math.ceil(observed / metadata.capacityPerPod));
-    let decision = decideReplicas({ currentReplicas: current, observedLoad: observed, forecastUpper, forecastPoint: forecast.point }, scalingPolicyFor(metadata));
-    const held = Math.min(current, metadata.maxReplicas);
-    if (holdReplicas && decision.replicas < held) {
-      decision = {
-        ...decision,
-        replicas: held,
-        boundBy: "step-down",
-        explanation: `${current} → ${held} replicas: Prometheus cannot be read, so no pod is removed on the last load seen (${Number(observed.toPrecision(4))}, for which ${decision.replicas} would do)`,
-      };
-    }
+    const policy = scalingPolicyFor(metadata);
+    const decision = decideReplicas({ currentReplicas: current, observedLoad: observed, forecastUpper, forecastPoint: forecast.point }, holdReplicas ? { ...policy, maxScaleDownFraction: 0 } : policy);
     while (recent.length > 0 && recent[recent.length - 1].replicas <= decision.replicas) recent.pop();
     recent.push({ atMs: now, replicas: decision.replicas });
     state.recentDecisions = recent;
