@@ -76,8 +76,6 @@ export function lagRegression(options: LagRegressionOptions): ForecastModel {
 
 interface FeatureLayout {
   readonly columns: number;
-  /** Steps before t that the features read for horizons within one season. */
-  readonly maxLag: number;
   /** Steps before t that the features read for horizon h (beyond a season the cycle lags reach back whole seasons further). */
   lookback(h: number): number;
   write(values: Float64Array, t: number, h: number, into: Float64Array, offset: number, scale: number): void;
@@ -91,7 +89,6 @@ function featureLayout(options: LagRegressionOptions, periods: SeasonalPeriods):
   const maxLag = Math.max(12, day ? DAILY_CYCLES * day + 1 : 0, week ? weekCycles * week + 1 : 0);
   return {
     columns,
-    maxLag,
     lookback: (h) => Math.max(maxLag, day ? DAILY_CYCLES * day * Math.ceil(h / day) : 0, week ? weekCycles * week * Math.ceil(h / week) : 0),
     write(values, t, h, into, offset, scale) {
       const now = values[t];
