@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { projectDeploymentFreeze } from "../dr/failover/file-freeze";
+import { projectDeploymentFreeze } from "../operations/dr/failover/file-freeze";
 
 const ROOT = path.resolve(__dirname, "..");
 

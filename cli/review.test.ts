@@ -55,7 +55,7 @@ describe("icna review on a broken stack file", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "icna-bad-"));
     const prod = fs.readFileSync(path.join(ROOT, "Pulumi.prod.yaml"), "utf8");
     fs.writeFileSync(path.join(dir, "Pulumi.bad.yaml"), prod.replace("cidr: 10.40.0.0/16", "cidr: 10.40.0.0/33").replace("weights: { blue: 100, green: 0 }", "weights: { blue: 0, green: 0 }"));
-    const script = `require("tsx/cjs"); require(${JSON.stringify(path.join(ROOT, "plan/stack-plan.ts"))}).planStack("bad", ${JSON.stringify(dir)}).then(() => console.log("planned"), (e) => { console.log(e.name + "\\n" + e.message); });`;
+    const script = `require("tsx/cjs"); require(${JSON.stringify(path.join(ROOT, "review/plan/stack-plan.ts"))}).planStack("bad", ${JSON.stringify(dir)}).then(() => console.log("planned"), (e) => { console.log(e.name + "\\n" + e.message); });`;
     const output = execFileSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" });
     expect(output).toMatch(/^ConfigError\nStack "bad" has 2 configuration problems:/);
     expect(output).toMatch(/icna:network\.cidr: "10\.40\.0\.0\/33" has a prefix length above 32/);

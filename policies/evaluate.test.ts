@@ -1,4 +1,4 @@
-import { UNKNOWN } from "../plan/model";
+import { UNKNOWN } from "../review/plan/model";
 import { evaluatePolicies, hasMandatoryViolation, runRule } from "./evaluate";
 import { ResourceGraph } from "./graph";
 import { PolicyResource } from "./model";

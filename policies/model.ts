@@ -20,7 +20,7 @@ export type Area = (typeof AREAS)[number];
 /**
  * A resource as a rule sees it: a preview's resource (CrossGuard), an offline plan resource, or one
  * entry of a `icna policy check --resources` file. Values the engine cannot know yet are the string
- * "[unknown]" (see plan/model.ts UNKNOWN) and secrets are "[secret]".
+ * "[unknown]" (see review/plan/model.ts UNKNOWN) and secrets are "[secret]".
  */
 export interface PolicyResource {
   /** Pulumi type token, e.g. `aws:rds/instance:Instance` or `eks:index:Cluster`. */

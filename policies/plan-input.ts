@@ -1,4 +1,4 @@
-import type { OfflinePlan, PlanResource } from "../plan/model";
+import type { OfflinePlan, PlanResource } from "../review/plan/model";
 import { PolicyResource } from "./model";
 
 /** Plan resources as the rules see them: inputs become props; parents, dependencies and providers stay URNs. */

@@ -3,8 +3,8 @@
  * `icna review` plans them, violate none of their own mandatory rules, and a deliberately broken
  * copy of prod is blocked.
  */
-import { OfflinePlan, PlanResource } from "../plan/model";
-import { planStack } from "../plan/stack-plan";
+import { OfflinePlan, PlanResource } from "../review/plan/model";
+import { planStack } from "../review/plan/stack-plan";
 import { evaluatePolicies, hasMandatoryViolation } from "./evaluate";
 import { StackKind } from "./model";
 import { policyResourcesFromPlan } from "./plan-input";

@@ -1,4 +1,4 @@
-import { SECRET, UNKNOWN } from "../plan/model";
+import { SECRET, UNKNOWN } from "../review/plan/model";
 import { bool, containsUnknown, isSet, knownStrings, list, num, partialStrings, peek, str, UndecidableError } from "./values";
 
 const props = {

@@ -1,4 +1,4 @@
-import { SECRET, UNKNOWN } from "../plan/model";
+import { SECRET, UNKNOWN } from "../review/plan/model";
 
 /**
  * Reading resource inputs that may not be known yet. In a preview a computed value (an id, an ARN, an

@@ -1,4 +1,4 @@
-import { planStack } from "../plan/stack-plan";
+import { planStack } from "./plan/stack-plan";
 import { ReviewContext, ReviewSection, ReviewStage } from "./review-stage";
 import { resourcesStage } from "./stages/resources-stage";
 

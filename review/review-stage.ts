@@ -1,4 +1,4 @@
-import { OfflinePlan } from "../plan/model";
+import { OfflinePlan } from "./plan/model";
 import { StackConfig } from "../stacks/config/stack-config";
 
 /** What every reviewer sees: the stack, its validated config and its offline plan. */

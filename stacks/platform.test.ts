@@ -1,5 +1,5 @@
-import { OfflinePlan, UNKNOWN } from "../plan/model";
-import { planFromSettings, planStack } from "../plan/stack-plan";
+import { OfflinePlan, UNKNOWN } from "../review/plan/model";
+import { planFromSettings, planStack } from "../review/plan/stack-plan";
 import { jsonInput, named, ofType } from "../testing/plan-queries";
 import { shippedSettings, withEdit } from "../testing/stack-settings";
 

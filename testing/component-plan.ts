@@ -1,5 +1,5 @@
-import { OfflinePlan, PlanResource } from "../plan/model";
-import { runOfflinePreview } from "../plan/offline-preview";
+import { OfflinePlan, PlanResource } from "../review/plan/model";
+import { runOfflinePreview } from "../review/plan/offline-preview";
 import { ofType } from "./plan-queries";
 
 /** Plans a program that builds components directly (no stack config), offline, in preview mode. */

@@ -1,5 +1,5 @@
 import * as grpc from "@grpc/grpc-js";
-import { loadExternalScalerPackage, type GetMetricsRequest, type MetricSpec, type MetricValue, type ScaledObjectRef } from "../scaler/external-scaler-proto";
+import { loadExternalScalerPackage, type GetMetricsRequest, type MetricSpec, type MetricValue, type ScaledObjectRef } from "../runtime/scaler/external-scaler-proto";
 
 /** A client of KEDA's external scaler protocol, built from KEDA's own proto, as KEDA's operator calls it. */
 export interface KedaScalerClient {

@@ -1,4 +1,4 @@
-import { OfflinePlan, PlanResource, PlanValue } from "../plan/model";
+import { OfflinePlan, PlanResource, PlanValue } from "../review/plan/model";
 
 /** Resources of one type, in registration order. */
 export function ofType(plan: OfflinePlan, type: string): PlanResource[] {

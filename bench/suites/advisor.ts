@@ -1,9 +1,9 @@
-import { changesFromOfflinePlan } from "../../advisor/changes/from-offline-plan";
-import { parseChangeSet } from "../../advisor/changes/load-change-set";
-import { renderMarkdown } from "../../advisor/report/render-markdown";
-import { reviewDeterministic, reviewChangeSet } from "../../advisor/review";
-import { generatedChanges, toPreviewDigestText } from "../../advisor/testing/generated-preview";
-import { planStack } from "../../plan/stack-plan";
+import { changesFromOfflinePlan } from "../../review/changes/from-offline-plan";
+import { parseChangeSet } from "../../review/changes/load-change-set";
+import { renderMarkdown } from "../../review/report/render-markdown";
+import { reviewDeterministic, reviewChangeSet } from "../../review/review";
+import { generatedChanges, toPreviewDigestText } from "../../review/testing/generated-preview";
+import { planStack } from "../../review/plan/stack-plan";
 import { BenchSuite } from "../run";
 
 const RUNS = 7;

@@ -1,7 +1,7 @@
-import { changesFromOfflinePlan } from "../../advisor/changes/from-offline-plan";
-import { estimateCost } from "../../advisor/cost/estimate-cost";
-import { OfflinePlan, PlanResource, SECRET } from "../../plan/model";
-import { planStack } from "../../plan/stack-plan";
+import { changesFromOfflinePlan } from "../../review/changes/from-offline-plan";
+import { estimateCost } from "../../review/cost/estimate-cost";
+import { OfflinePlan, PlanResource, SECRET } from "../../review/plan/model";
+import { planStack } from "../../review/plan/stack-plan";
 import { BenchSuite } from "../run";
 
 const STACKS = ["dev", "prod", "dr"] as const;
@@ -32,7 +32,7 @@ const usd = (n: number) => `$${n.toLocaleString("en-US", { minimumFractionDigits
 
 /**
  * The data tier each shipped stack gets: how many resources, how many are protected or retained, how its
- * services are admitted, and what it costs per month at on-demand prices (advisor/cost price table).
+ * services are admitted, and what it costs per month at on-demand prices (review/cost price table).
  */
 const suite: BenchSuite = {
   name: "data-tier",

@@ -1,9 +1,9 @@
 import * as path from "node:path";
-import { drillChange } from "../../dr/drill/drill";
-import { compareForDrill, applyEdits, impactRefusal } from "../../dr/drill/drill-impact";
-import { loadDrillStacks } from "../../dr/drill/run-drill";
-import type { ConfigEdit } from "../../dr/failover/ports";
-import { planFromSettings } from "../../plan/stack-plan";
+import { drillChange } from "../../operations/dr/drill/drill";
+import { compareForDrill, applyEdits, impactRefusal } from "../../operations/dr/drill/drill-impact";
+import { loadDrillStacks } from "../../operations/dr/drill/run-drill";
+import type { ConfigEdit } from "../../operations/dr/failover/ports";
+import { planFromSettings } from "../../review/plan/stack-plan";
 import type { BenchSuite } from "../run";
 
 const PROJECT = path.resolve(__dirname, "../..");

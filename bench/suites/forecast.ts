@@ -1,13 +1,13 @@
 import * as path from "node:path";
 import type { BenchSuite } from "../run";
-import { forecastingCorpus, sharedDataDir, type CorpusSeries } from "../../forecast/evaluation/corpus";
-import { augursMstlForecaster, modelForecaster, pseForecaster } from "../../forecast/evaluation/forecasters";
-import type { AccuracyAccumulator } from "../../forecast/evaluation/accuracy";
-import { centredReferenceAccuracy, REFERENCE_HALF_WIDTH_MINUTES } from "../../forecast/evaluation/centred-reference";
-import { evaluateRollingOrigin, type Forecaster, type RollingOriginResult } from "../../forecast/evaluation/rolling-origin";
-import { holtWinters } from "../../forecast/models/holt-winters";
-import { persistence } from "../../forecast/models/persistence";
-import { seasonalNaive } from "../../forecast/models/seasonal-naive";
+import { forecastingCorpus, sharedDataDir, type CorpusSeries } from "../../runtime/forecast/evaluation/corpus";
+import { augursMstlForecaster, modelForecaster, pseForecaster } from "../../runtime/forecast/evaluation/forecasters";
+import type { AccuracyAccumulator } from "../../runtime/forecast/evaluation/accuracy";
+import { centredReferenceAccuracy, REFERENCE_HALF_WIDTH_MINUTES } from "../../runtime/forecast/evaluation/centred-reference";
+import { evaluateRollingOrigin, type Forecaster, type RollingOriginResult } from "../../runtime/forecast/evaluation/rolling-origin";
+import { holtWinters } from "../../runtime/forecast/models/holt-winters";
+import { persistence } from "../../runtime/forecast/models/persistence";
+import { seasonalNaive } from "../../runtime/forecast/models/seasonal-naive";
 
 const HORIZON_MINUTES = [15, 30] as const;
 const ORIGINS_PER_SERIES = 16;

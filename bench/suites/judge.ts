@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { validateJudgeConfig } from "../../rollout/judge/judge-config";
-import { argoPolicy, buildCase, flaggerPolicy, icnaPolicy, type Regression, type RollbackPolicy } from "../../rollout/judge/replay";
+import { validateJudgeConfig } from "../../runtime/judge/judge-config";
+import { argoPolicy, buildCase, flaggerPolicy, icnaPolicy, type Regression, type RollbackPolicy } from "../../runtime/judge/replay";
 import type { BenchSuite } from "../run";
 
 const SHARED = path.resolve(__dirname, "..", "..", "..", "shared", "data");

@@ -1,10 +1,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { AnomalyEnsemble, ENSEMBLE_DEFAULTS } from "../../detection/ensemble";
-import { PROFILE_NAMES, type ProfileName } from "../../nab/cost-matrix";
-import { loadNabCorpus } from "../../nab/corpus";
-import { scoreAllProfiles } from "../../nab/corpus-score";
-import { NAB_ROOT } from "../../nab/shared-root";
+import { AnomalyEnsemble, ENSEMBLE_DEFAULTS } from "../../runtime/detection/ensemble";
+import { PROFILE_NAMES, type ProfileName } from "../nab/cost-matrix";
+import { loadNabCorpus } from "../nab/corpus";
+import { scoreAllProfiles } from "../nab/corpus-score";
+import { NAB_ROOT } from "../nab/shared-root";
 import type { BenchSuite } from "../run";
 
 /** Published detectors shown beside ICNA (names as in NAB's results/final_results.json). */

@@ -1,4 +1,4 @@
-import { planStack } from "../../plan/stack-plan";
+import { planStack } from "../../review/plan/stack-plan";
 import { BenchSuite } from "../run";
 
 const STACKS = ["dev", "prod", "dr"];

@@ -1,9 +1,9 @@
 import * as path from "node:path";
 import type { BenchSuite } from "../run";
-import { loadResampled, sharedDataDir } from "../../forecast/evaluation/corpus";
-import { PEAK_WINDOW_MINUTES, type AutoscalerOutcome } from "../../simulate/outcome";
-import { DEFAULT_SIMULATION, runSimulation, type SimulationResult } from "../../simulate/simulation";
-import { formatTimestamp } from "../../forecast/timestamp";
+import { loadResampled, sharedDataDir } from "../../runtime/forecast/evaluation/corpus";
+import { PEAK_WINDOW_MINUTES, type AutoscalerOutcome } from "../../runtime/simulate/outcome";
+import { DEFAULT_SIMULATION, runSimulation, type SimulationResult } from "../../runtime/simulate/simulation";
+import { formatTimestamp } from "../../runtime/forecast/timestamp";
 
 const TRACES = [
   ["NASA-HTTP 1995", "nasa_http_1995_per_minute.csv"],

@@ -1,12 +1,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Command } from "commander";
-import { JudgeConfigError } from "../../rollout/judge/judge-config";
-import { parseDuration, parseRolloutConfig } from "../../rollout/cutover/cutover-config";
-import { CutoverLog } from "../../rollout/cutover/cutover-log";
-import { CutoverRefusedError, runCutover, type CutoverResult } from "../../rollout/cutover/cutover";
-import { PulumiTrafficSwitcher } from "../../rollout/cutover/pulumi-traffic-switcher";
-import { PrometheusClient, PrometheusError } from "../../rollout/prometheus/prometheus-client";
+import { JudgeConfigError } from "../../runtime/judge/judge-config";
+import { parseDuration, parseRolloutConfig } from "../../operations/cutover/cutover-config";
+import { CutoverLog } from "../../operations/cutover/cutover-log";
+import { CutoverRefusedError, runCutover, type CutoverResult } from "../../operations/cutover/cutover";
+import { PulumiTrafficSwitcher } from "../../operations/cutover/pulumi-traffic-switcher";
+import { PrometheusClient, PrometheusError } from "../../runtime/prometheus/prometheus-client";
 import { CliError } from "../cli-error";
 
 /** Options of `icna cutover`. */

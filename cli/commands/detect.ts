@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import type { Command } from "commander";
-import { detectSeries, type ScoredPoint } from "../../detection/detect-series";
-import { readSeriesCsv, SeriesCsvError } from "../../forecast/series-csv";
+import { detectSeries, type ScoredPoint } from "../../runtime/detection/detect-series";
+import { readSeriesCsv, SeriesCsvError } from "../../runtime/forecast/series-csv";
 import { CliError } from "../cli-error";
 
 /** Options of `icna detect`. */

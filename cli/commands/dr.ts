@@ -1,11 +1,11 @@
 import * as readline from "node:readline/promises";
 import type { Command } from "commander";
-import { RunbookAborted, RunbookStepFailed } from "../../dr/failover/run-runbook";
-import { runDrOperation } from "../../dr/failover/run-dr-operation";
-import { runDrill } from "../../dr/drill/run-drill";
-import type { Operation } from "../../dr/failover/runbook-model";
-import { checkStackParity } from "../../dr/parity/check-parity";
-import { parityToText } from "../../dr/parity/render-parity";
+import { RunbookAborted, RunbookStepFailed } from "../../operations/dr/failover/run-runbook";
+import { runDrOperation } from "../../operations/dr/failover/run-dr-operation";
+import { runDrill } from "../../operations/dr/drill/run-drill";
+import type { Operation } from "../../operations/dr/failover/runbook-model";
+import { checkStackParity } from "../../operations/dr/parity/check-parity";
+import { parityToText } from "../../operations/dr/parity/render-parity";
 import { evaluatePolicies } from "../../policies/evaluate";
 import { CliError } from "../cli-error";
 

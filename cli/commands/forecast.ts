@@ -1,8 +1,8 @@
 import * as fs from "node:fs";
 import type { Command } from "commander";
 import { CliError } from "../cli-error";
-import { forecastFromCsv, ForecastRequestError } from "../../forecast/forecast-report";
-import { SeriesCsvError } from "../../forecast/series-csv";
+import { forecastFromCsv, ForecastRequestError } from "../../runtime/forecast/forecast-report";
+import { SeriesCsvError } from "../../runtime/forecast/series-csv";
 
 interface ForecastOptions {
   input: string;

@@ -1,8 +1,8 @@
 import * as fs from "node:fs";
 import type { Command } from "commander";
-import { judge, type Judgement } from "../../rollout/judge/judge";
-import { JudgeConfigError, parseJudgeConfig } from "../../rollout/judge/judge-config";
-import { MetricSamplesCsvError, readMetricSamplesCsv } from "../../rollout/judge/metric-samples-csv";
+import { judge, type Judgement } from "../../runtime/judge/judge";
+import { JudgeConfigError, parseJudgeConfig } from "../../runtime/judge/judge-config";
+import { MetricSamplesCsvError, readMetricSamplesCsv } from "../../runtime/judge/metric-samples-csv";
 import { CliError } from "../cli-error";
 
 /** Options of `icna judge`. */

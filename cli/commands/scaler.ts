@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { CliError } from "../cli-error";
-import { startScalerServer } from "../../scaler/scaler-server";
+import { startScalerServer } from "../../runtime/scaler/scaler-server";
 
 interface ServeOptions {
   host: string;

@@ -2,9 +2,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Command } from "commander";
 import { CliError } from "../cli-error";
-import { SeriesCsvError } from "../../forecast/series-csv";
-import { renderSimulationChart } from "../../simulate/chart";
-import { formatSimulationTable, simulateCsv, SimulationRequestError, type SimulationOverrides } from "../../simulate/simulate-trace";
+import { SeriesCsvError } from "../../runtime/forecast/series-csv";
+import { renderSimulationChart } from "../../runtime/simulate/chart";
+import { formatSimulationTable, simulateCsv, SimulationRequestError, type SimulationOverrides } from "../../runtime/simulate/simulate-trace";
 
 interface SimulateOptions {
   trace: string;

@@ -1,13 +1,13 @@
 import * as fs from "node:fs";
 import type { Command } from "commander";
-import { JudgeConfigError } from "../../rollout/judge/judge-config";
-import { PrometheusClient } from "../../rollout/prometheus/prometheus-client";
-import { AlertmanagerClient } from "../../rollout/watch/alertmanager-client";
-import { startMetricsServer } from "../../rollout/watch/metrics-server";
-import { parseWatchConfig } from "../../rollout/watch/watch-config";
-import { WatchMetrics } from "../../rollout/watch/watch-metrics";
-import { Watcher, type TickReport } from "../../rollout/watch/watcher";
-import { parseDuration } from "../../rollout/cutover/cutover-config";
+import { JudgeConfigError } from "../../runtime/judge/judge-config";
+import { PrometheusClient } from "../../runtime/prometheus/prometheus-client";
+import { AlertmanagerClient } from "../../runtime/watch/alertmanager-client";
+import { startMetricsServer } from "../../runtime/watch/metrics-server";
+import { parseWatchConfig } from "../../runtime/watch/watch-config";
+import { WatchMetrics } from "../../runtime/watch/watch-metrics";
+import { Watcher, type TickReport } from "../../runtime/watch/watcher";
+import { parseDuration } from "../../operations/cutover/cutover-config";
 import { CliError } from "../cli-error";
 
 /** Options of `icna watch`. */

@@ -1,5 +1,5 @@
 import * as k8s from "@pulumi/kubernetes";
-import { OfflinePlan, UNKNOWN } from "../../plan/model";
+import { OfflinePlan, UNKNOWN } from "../../review/plan/model";
 import { planComponents } from "../../testing/component-plan";
 import { jsonInput, named, ofType } from "../../testing/plan-queries";
 import { AppAccess, AppAccessArgs, CONNECTION_CONFIG_MAP } from "./app-access";

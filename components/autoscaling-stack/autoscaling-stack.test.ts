@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
-import { UNKNOWN, type OfflinePlan, type PlanResource } from "../../plan/model";
-import { runOfflinePreview } from "../../plan/offline-preview";
+import { UNKNOWN, type OfflinePlan, type PlanResource } from "../../review/plan/model";
+import { runOfflinePreview } from "../../review/plan/offline-preview";
 import { evaluatePolicies } from "../../policies/evaluate";
 import { policyResourcesFromPlan } from "../../policies/plan-input";
 import { jsonInput, named, ofType } from "../../testing/plan-queries";

@@ -1,8 +1,8 @@
 import * as k8s from "@pulumi/kubernetes";
-import { runOfflinePreview } from "../../plan/offline-preview";
-import { HPA_SCALE_DOWN_STABILISATION_MS } from "../../scaler/predictive-scaler";
-import { parseScalerMetadata } from "../../scaler/scaler-metadata";
-import { startScalerServer, type RunningScalerServer } from "../../scaler/scaler-server";
+import { runOfflinePreview } from "../../review/plan/offline-preview";
+import { HPA_SCALE_DOWN_STABILISATION_MS } from "../../runtime/scaler/predictive-scaler";
+import { parseScalerMetadata } from "../../runtime/scaler/scaler-metadata";
+import { startScalerServer, type RunningScalerServer } from "../../runtime/scaler/scaler-server";
 import { connectKedaScaler, type KedaScalerClient } from "../../testing/keda-scaler-client";
 import { named, ofType } from "../../testing/plan-queries";
 import { PredictiveScaledObject } from "./predictive-scaled-object";

@@ -1,4 +1,4 @@
-import { parseScalerMetadata } from "../../scaler/scaler-metadata";
+import { parseScalerMetadata } from "../../runtime/scaler/scaler-metadata";
 import { PSE_ADDRESS } from "./pse-endpoint";
 
 /** A workload the PSE scales ahead of its load. */

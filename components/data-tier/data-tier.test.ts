@@ -1,6 +1,6 @@
-import { OfflinePlan, PlanResource, SECRET } from "../../plan/model";
-import { OfflinePreviewMocks } from "../../plan/offline-mocks";
-import { planFromSettings } from "../../plan/stack-plan";
+import { OfflinePlan, PlanResource, SECRET } from "../../review/plan/model";
+import { OfflinePreviewMocks } from "../../review/plan/offline-mocks";
+import { planFromSettings } from "../../review/plan/stack-plan";
 import { reviewToJson, reviewToMarkdown, reviewToTerminal } from "../../review/render-review";
 import { reviewStack, StackReview } from "../../review/review-stack";
 import { named, ofType } from "../../testing/plan-queries";

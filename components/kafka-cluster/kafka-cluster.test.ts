@@ -1,4 +1,4 @@
-import { OfflinePlan, PlanResource } from "../../plan/model";
+import { OfflinePlan, PlanResource } from "../../review/plan/model";
 import { childOfType, ingressRulesOf, planComponents } from "../../testing/component-plan";
 import { named } from "../../testing/plan-queries";
 import { KafkaCluster, KafkaClusterArgs } from "./kafka-cluster";

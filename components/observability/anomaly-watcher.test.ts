@@ -1,7 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import { parse } from "yaml";
-import type { OfflinePlan } from "../../plan/model";
-import { parseWatchConfig } from "../../rollout/watch/watch-config";
+import type { OfflinePlan } from "../../review/plan/model";
+import { parseWatchConfig } from "../../runtime/watch/watch-config";
 import { planComponents } from "../../testing/component-plan";
 import { named, ofType } from "../../testing/plan-queries";
 import { AnomalyWatcher } from "./anomaly-watcher";

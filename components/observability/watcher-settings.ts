@@ -1,5 +1,5 @@
 import { stringify } from "yaml";
-import { watchConfigSchema, type WatchConfig } from "../../rollout/watch/watch-config";
+import { watchConfigSchema, type WatchConfig } from "../../runtime/watch/watch-config";
 
 /** A signal the watcher scores, as PromQL with `$colour`. */
 export interface WatchedSignal {

@@ -1,4 +1,4 @@
-import { OfflinePlan, PlanResource } from "../../plan/model";
+import { OfflinePlan, PlanResource } from "../../review/plan/model";
 import { childOfType, ingressRulesOf, planComponents } from "../../testing/component-plan";
 import { jsonInput, named, ofType } from "../../testing/plan-queries";
 import { PostgresDatabase, PostgresDatabaseArgs } from "./postgres-database";

@@ -1,5 +1,5 @@
-import { OfflinePlan, PlanResource, SECRET } from "../../plan/model";
-import { OfflinePreviewMocks } from "../../plan/offline-mocks";
+import { OfflinePlan, PlanResource, SECRET } from "../../review/plan/model";
+import { OfflinePreviewMocks } from "../../review/plan/offline-mocks";
 import { childOfType, ingressRulesOf, planComponents } from "../../testing/component-plan";
 import { named } from "../../testing/plan-queries";
 import { nodeZones, redisParameterFamily } from "./engine";

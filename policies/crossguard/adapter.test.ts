@@ -1,6 +1,6 @@
 import type { PolicyResource as CrossGuardResource, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
 import { unknownCheckingProxy } from "@pulumi/policy";
-import { UNKNOWN } from "../../plan/model";
+import { UNKNOWN } from "../../review/plan/model";
 import { RULES } from "../rules";
 import { crossGuardPolicies, DEFAULT_STACK_KIND, IcnaPolicyConfig, remediateWith, resourcesFromStackArgs, validateResourceWith, validateStackWith } from "./adapter";
 import { POLICY_UNKNOWN_SENTINELS, policyProps } from "./unknowns";

@@ -1,4 +1,4 @@
-import { UNKNOWN } from "../../plan/model";
+import { UNKNOWN } from "../../review/plan/model";
 import { ENGINE_UNKNOWN_SENTINELS } from "../values";
 
 /**

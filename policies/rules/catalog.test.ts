@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { UNKNOWN } from "../../plan/model";
+import { UNKNOWN } from "../../review/plan/model";
 import { AREAS, STACK_KINDS } from "../model";
 import { RULES } from ".";
 import { CASES } from "./all-cases";

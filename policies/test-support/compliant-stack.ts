@@ -1,4 +1,4 @@
-import { SECRET, UNKNOWN } from "../../plan/model";
+import { SECRET, UNKNOWN } from "../../review/plan/model";
 import { PolicyResource } from "../model";
 import { TYPES } from "../support/types";
 

@@ -1,4 +1,4 @@
-import { countByType, renderComponentTree } from "../../plan/component-tree";
+import { countByType, renderComponentTree } from "../plan/component-tree";
 import { ReviewContext, ReviewSection, ReviewStage } from "../review-stage";
 
 /** The component tree and the resources by type. */

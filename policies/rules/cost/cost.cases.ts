@@ -1,4 +1,4 @@
-import { UNKNOWN } from "../../../plan/model";
+import { UNKNOWN } from "../../../review/plan/model";
 import { set } from "../../test-support/change";
 import { RuleCase } from "../../test-support/cases";
 import { urnOf } from "../../test-support/compliant-stack";

@@ -1,0 +1,59 @@
+import { PlanValue } from "../../plan/model";
+import { Change } from "../../changes/change";
+import { valueAt } from "../../changes/property-paths";
+import { findingId, Finding } from "../finding";
+import { WORLD_CIDRS } from "../ingress-rules";
+import { RiskRule } from "../risk-rule";
+
+type Inputs = Readonly<Record<string, PlanValue>> | undefined;
+
+/** For each type, a test that says (with evidence) whether the resource is reachable from the internet. */
+const PUBLIC_WHEN: Readonly<Record<string, (inputs: Inputs) => string | undefined>> = {
+  "aws:eks/cluster:Cluster": (i) => eksPublic(valueAt(i as PlanValue, "vpcConfig.endpointPublicAccess"), valueAt(i as PlanValue, "vpcConfig.publicAccessCidrs")),
+  "eks:index:Cluster": (i) => eksPublic(i?.endpointPublicAccess, i?.publicAccessCidrs),
+  "aws:rds/instance:Instance": (i) => (i?.publiclyAccessible === true ? "publiclyAccessible: true" : undefined),
+  "aws:rds/clusterInstance:ClusterInstance": (i) => (i?.publiclyAccessible === true ? "publiclyAccessible: true" : undefined),
+  "aws:msk/cluster:Cluster": (i) => {
+    const type = valueAt(i as PlanValue, "brokerNodeGroupInfo.connectivityInfo.publicAccess.type");
+    return type === "SERVICE_PROVIDED_EIPS" ? "brokerNodeGroupInfo.connectivityInfo.publicAccess.type: SERVICE_PROVIDED_EIPS" : undefined;
+  },
+  "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": (i) => {
+    const off = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"].filter((k) => i?.[k] === false);
+    return off.length > 0 ? `${off.join(", ")}: false` : undefined;
+  },
+};
+
+function eksPublic(enabled: PlanValue | undefined, cidrs: PlanValue | undefined): string | undefined {
+  if (enabled !== true) return undefined;
+  const list = Array.isArray(cidrs) ? cidrs : undefined;
+  if (list === undefined) return "endpointPublicAccess: true with no publicAccessCidrs (AWS defaults to 0.0.0.0/0)";
+  const world = list.filter((c) => typeof c === "string" && WORLD_CIDRS.has(c));
+  return world.length > 0 ? `endpointPublicAccess: true, publicAccessCidrs: ${world.join(", ")}` : undefined;
+}
+
+/** A database, Kafka cluster, Kubernetes API or bucket becomes reachable from the internet. */
+export const publicEndpoint: RiskRule = {
+  id: "public-endpoint",
+  category: "security-exposure",
+  description: "An EKS API endpoint open to 0.0.0.0/0, a publicly accessible RDS instance, public MSK brokers or a disabled S3 public access block appears.",
+  evaluate(context) {
+    return context.changes.flatMap((change: Change): Finding[] => {
+      const test = PUBLIC_WHEN[change.type];
+      if (!test || change.op === "delete" || change.op === "same") return [];
+      const now = test(change.newInputs);
+      if (!now || test(change.oldInputs)) return [];
+      return [
+        {
+          id: findingId("security-exposure", this.id, [change.urn]),
+          category: "security-exposure",
+          severity: "high",
+          urns: [change.urn],
+          title: `${change.op === "create" ? "Creating" : "Changing"} ${change.name} makes its ${change.type.split(":").pop()} endpoint reachable from the internet`,
+          evidence: [now],
+          recommendation: `Keep the endpoint private (VPC-only) and reach it through the VPC, a VPN or SSM; if it must be public, restrict it to known CIDRs.`,
+          source: "rules",
+        },
+      ];
+    });
+  },
+};

@@ -1,0 +1,72 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { runDetect } from "../../cli/commands/detect";
+import { CliError } from "../../cli/cli-error";
+import { AnomalyEnsemble, ENSEMBLE_DEFAULTS } from "./ensemble";
+
+const FIVE_MINUTES = 300_000;
+
+function series(n: number): number[] {
+  let seed = 11;
+  return Array.from({ length: n }, (_, i) => 50 + 10 * Math.sin((2 * Math.PI * i) / 288) + (((seed = (seed * 16807) % 2147483647) / 2147483647) - 0.5));
+}
+
+describe("AnomalyEnsemble", () => {
+  it("is streaming: a point's score does not change when future points are added", () => {
+    const values = series(1500);
+    values[1200] += 30;
+    const full = (() => {
+      const e = new AnomalyEnsemble();
+      return values.map((v, i) => e.update(i * FIVE_MINUTES, v).score);
+    })();
+    const prefix = (() => {
+      const e = new AnomalyEnsemble();
+      return values.slice(0, 1201).map((v, i) => e.update(i * FIVE_MINUTES, v).score);
+    })();
+    expect(prefix).toEqual(full.slice(0, 1201));
+  });
+
+  it("scores an injected spike as the most anomalous point, in [0, 1], and explains it", () => {
+    const values = series(1500);
+    values[1200] += 30;
+    const e = new AnomalyEnsemble();
+    const points = values.map((v, i) => e.update(i * FIVE_MINUTES, v));
+    const scores = points.map((p) => p.score);
+    expect(Math.max(...scores)).toBeLessThanOrEqual(1);
+    expect(Math.min(...scores)).toBeGreaterThanOrEqual(0);
+    const afterWarmup = scores.slice(300);
+    expect(300 + afterWarmup.indexOf(Math.max(...afterWarmup))).toBe(1200);
+    expect(afterWarmup.filter((s) => s >= ENSEMBLE_DEFAULTS.rest.level)).toHaveLength(1);
+    expect(points[1200].direction).toBe("up");
+    expect(points[1200].expected!.high).toBeLessThan(values[1200]);
+  });
+});
+
+describe("icna detect", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "icna-detect-"));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("prints one score per input row, in input order, with a reason", async () => {
+    const values = series(600);
+    values[500] = 200;
+    const file = path.join(dir, "ok.csv");
+    fs.writeFileSync(file, "timestamp,value\n" + values.map((v, i) => `${new Date(Date.UTC(2024, 0, 1) + i * FIVE_MINUTES).toISOString()},${v}`).join("\n") + "\n");
+    const { scores } = await runDetect({ input: file });
+    expect(scores).toHaveLength(600);
+    expect(scores[0].timestamp).toBe("2024-01-01T00:00:00.000Z");
+    expect(scores[500].value).toBe(200);
+    expect(scores[500].score).toBeGreaterThan(0.5);
+    expect(scores[500].reason).toMatch(/above expectation \(expected .*\), by /);
+  });
+
+  it("names the bad line, like icna forecast", async () => {
+    const file = path.join(dir, "bad.csv");
+    fs.writeFileSync(file, "timestamp,value\n2024-01-01 00:00:00,1\n2024-01-01 00:05:00,2\n2024-01-01 00:10:00,abc\n");
+    await expect(runDetect({ input: file })).rejects.toThrow(new CliError(`${file}:4: value \`abc\` is not a finite number; leave the row out to mark a gap`, 2));
+  });
+
+  it("says which file it cannot read", async () => {
+    await expect(runDetect({ input: path.join(dir, "missing.csv") })).rejects.toThrow(/cannot read --input .*missing\.csv: ENOENT/);
+  });
+});

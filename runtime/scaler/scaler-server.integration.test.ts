@@ -1,0 +1,120 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import * as net from "node:net";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as grpc from "@grpc/grpc-js";
+import { loadResampled, sharedDataDir } from "../forecast/evaluation/corpus";
+import { connectKedaScaler, type KedaScalerClient } from "../../testing/keda-scaler-client";
+
+const REPO_ROOT = path.resolve(__dirname, "..", "..");
+const STEP_SECONDS = 300;
+const TRACE_DAYS = 10;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe("icna scaler serve against a real Prometheus", () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "icna-pse-"));
+  let prometheus: ChildProcess | undefined;
+  let scaler: ChildProcess | undefined;
+  let client: KedaScalerClient;
+  let metricsUrl: string;
+  let lastObserved = 0;
+  const scaledObject = {
+    name: "web",
+    namespace: "shop",
+    scalerMetadata: { query: "sum(pse_load)", capacityPerPod: "50", leadTimeMinutes: "20", quantile: "0.9", historyDays: "9", minReplicas: "1", maxReplicas: "500" },
+  };
+
+  beforeAll(async () => {
+    // The real NASA-HTTP trace, 5-minute request counts, last 10 days shifted so that they end now.
+    const nasa = loadResampled(path.join(sharedDataDir(REPO_ROOT), "traffic", "nasa_http_1995_per_minute.csv"), "sum", STEP_SECONDS);
+    const steps = (TRACE_DAYS * 86_400) / STEP_SECONDS;
+    const values = nasa.values.slice(nasa.values.length - steps);
+    const endSeconds = Math.floor(Date.now() / 1000 / STEP_SECONDS) * STEP_SECONDS - STEP_SECONDS;
+    const lines = ["# HELP pse_load Requests per 5 minutes (NASA-HTTP 1995, replayed).", "# TYPE pse_load gauge"];
+    values.forEach((v, i) => {
+      if (Number.isFinite(v)) lines.push(`pse_load{job="trace"} ${v} ${endSeconds - (steps - 1 - i) * STEP_SECONDS}`);
+    });
+    lastObserved = values[values.length - 1];
+    fs.writeFileSync(path.join(work, "in.om"), `${lines.join("\n")}\n# EOF\n`);
+    fs.writeFileSync(path.join(work, "prometheus.yml"), "");
+    const backfill = spawnSync("/usr/bin/promtool", ["tsdb", "create-blocks-from", "openmetrics", "--max-block-duration=2400h", path.join(work, "in.om"), path.join(work, "data")], { encoding: "utf8" });
+    if (backfill.status !== 0) throw new Error(`promtool failed: ${backfill.stderr}`);
+
+    const promPort = await freePort();
+    prometheus = spawn(
+      "/usr/bin/prometheus",
+      [`--config.file=${path.join(work, "prometheus.yml")}`, `--storage.tsdb.path=${path.join(work, "data")}`, `--web.listen-address=127.0.0.1:${promPort}`, "--storage.tsdb.retention.time=100y"],
+      { stdio: "ignore" },
+    );
+    const promUrl = `http://127.0.0.1:${promPort}`;
+    await waitFor(async () => (await fetch(`${promUrl}/-/ready`)).ok, "Prometheus to be ready");
+
+    const [grpcPort, metricsPort] = [await freePort(), await freePort()];
+    scaler = spawn(process.execPath, [path.join(REPO_ROOT, "bin", "icna.js"), "scaler", "serve", "--port", String(grpcPort), "--metrics-port", String(metricsPort), "--prometheus-url", promUrl], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    scaler.stdout!.resume();
+    scaler.stderr!.resume();
+    metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
+    await waitFor(async () => (await fetch(metricsUrl)).ok, "icna scaler serve to listen", 60_000);
+    client = connectKedaScaler(`127.0.0.1:${grpcPort}`);
+  }, 120_000);
+
+  afterAll(() => {
+    client?.close();
+    scaler?.kill("SIGTERM");
+    prometheus?.kill("SIGTERM");
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it("serves a forecast-driven metric from the backfilled history over KEDA's protocol", async () => {
+    const spec = await client.getMetricSpec(scaledObject);
+    expect(spec.metricSpecs).toEqual([{ metricName: "pse-shop-web", targetSize: 50, targetSizeFloat: 50 }]);
+
+    const metrics = await client.getMetrics({ scaledObjectRef: scaledObject, metricName: "pse-shop-web" });
+    const value = metrics.metricValues[0].metricValueFloat;
+    expect(value).toBeGreaterThanOrEqual(Math.ceil(lastObserved / 50) * 50);
+    expect(value % 50).toBe(0);
+    expect((await client.isActive(scaledObject)).result).toBe(true);
+
+    const exported = await (await fetch(metricsUrl)).text();
+    expect(exported).toMatch(/icna_pse_fallback\{scaled_object="shop\/web"\} 0/);
+    const peak = Number(/icna_pse_forecast_peak\{scaled_object="shop\/web"\} ([\d.e+]+)/.exec(exported)?.[1]);
+    expect(peak).toBeGreaterThan(0);
+    expect(exported).toMatch(/icna_pse_refit_seconds_count\{scaled_object="shop\/web"\} 1/);
+  });
+
+  it("falls back to the observed value when Prometheus goes away, and says so in its metrics", async () => {
+    prometheus!.kill("SIGKILL");
+    await new Promise((resolve) => prometheus!.once("exit", resolve));
+    const metrics = await client.getMetrics({ scaledObjectRef: scaledObject, metricName: "pse-shop-web" });
+    expect(metrics.metricValues[0].metricValueFloat).toBeGreaterThanOrEqual(Math.ceil(lastObserved / 50) * 50);
+    const exported = await (await fetch(metricsUrl)).text();
+    expect(exported).toMatch(/icna_pse_fallback\{scaled_object="shop\/web"\} 1/);
+    expect(exported).toMatch(/icna_pse_fallbacks_total\{scaled_object="shop\/web",reason="prometheus-unavailable"\} 1/);
+  });
+
+  it("rejects invalid trigger metadata with INVALID_ARGUMENT naming the field", async () => {
+    const bad = { ...scaledObject, scalerMetadata: { ...scaledObject.scalerMetadata, capacityPerPod: "zero" } };
+    await expect(client.getMetricSpec(bad)).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT, details: expect.stringMatching(/capacityPerPod must be a number ≥ 0\.001/) });
+  });
+});

@@ -1,0 +1,87 @@
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
+import * as grpc from "@grpc/grpc-js";
+import { closedPortUrl } from "../../testing/closed-port";
+import { connectKedaScaler, type KedaScalerClient } from "../../testing/keda-scaler-client";
+import { startScalerServer, type RunningScalerServer } from "./scaler-server";
+
+/** A Prometheus answering every range query with `value` at every step. */
+async function flatPrometheus(value: () => number | undefined): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const params = new URL(req.url ?? "/", "http://x").searchParams;
+    const [start, end, step] = ["start", "end", "step"].map((k) => Number(params.get(k)));
+    const v = value();
+    const values: [number, string][] = [];
+    if (v !== undefined) for (let t = Math.max(start, end - 2 * step); t <= end; t += step) values.push([t, String(v)]);
+    res.setHeader("content-type", "application/json");
+    res.end(JSON.stringify({ status: "success", data: { resultType: "matrix", result: values.length > 0 ? [{ metric: {}, values }] : [] } }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+describe("icna scaler serve over KEDA's protocol", () => {
+  let server: RunningScalerServer;
+  let client: KedaScalerClient;
+  let prometheus: { url: string; close: () => Promise<void> };
+  let load: number | undefined;
+  beforeAll(async () => {
+    prometheus = await flatPrometheus(() => load);
+    server = await startScalerServer({ host: "127.0.0.1", port: 0, metricsPort: 0, defaultPrometheusUrl: prometheus.url, refitIntervalMs: 900_000, log: () => undefined });
+    client = connectKedaScaler(`127.0.0.1:${server.grpcPort}`);
+  });
+  afterAll(async () => {
+    client.close();
+    await server.close();
+    await prometheus.close();
+  });
+
+  it("answers UNAVAILABLE, not inactive, while Prometheus is unreachable and the load was never observed", async () => {
+    const ref = { name: "blind", namespace: "shop", scalerMetadata: { query: "q", capacityPerPod: "100", minReplicas: "0", prometheusUrl: await closedPortUrl() } };
+    await expect(client.isActive(ref)).rejects.toMatchObject({ code: grpc.status.UNAVAILABLE, details: expect.stringMatching(/never observed/) });
+    await expect(client.getMetrics({ scaledObjectRef: ref, metricName: "pse-shop-blind" })).rejects.toMatchObject({ code: grpc.status.UNAVAILABLE });
+  });
+
+  it("serves a target and a metric that KEDA's milli-unit quantities keep in the decided ratio, so the HPA lands on the decision", async () => {
+    // KEDA hands the HPA milli-unit quantities: older releases truncate value × 1000, newer ones format it with 3 decimals.
+    const kedaMilli = { truncated: (v: number) => Math.trunc(v * 1000), rounded: (v: number) => Math.round(v * 1000) };
+    const capacityPerPod = 33.3334;
+    for (const [i, observed] of [20, 60, 100, 230, 400, 1000].entries()) {
+      load = observed;
+      const ref = { name: `odd-${i}`, namespace: "shop", scalerMetadata: { query: "q", capacityPerPod: String(capacityPerPod), targetUtilisation: "1", minReplicas: "1", maxReplicas: "1000" } };
+      const [spec] = (await client.getMetricSpec(ref)).metricSpecs;
+      const [value] = (await client.getMetrics({ scaledObjectRef: ref, metricName: spec.metricName })).metricValues;
+      const decided = Math.ceil(observed / capacityPerPod);
+      for (const milli of Object.values(kedaMilli)) expect(Math.ceil(milli(value.metricValueFloat) / milli(spec.targetSizeFloat))).toBe(decided);
+    }
+  });
+
+  it("rejects a capacityPerPod KEDA's milli-units cannot carry", async () => {
+    const ref = { name: "tiny", namespace: "shop", scalerMetadata: { query: "q", capacityPerPod: "0.0004" } };
+    await expect(client.getMetricSpec(ref)).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT, details: expect.stringMatching(/capacityPerPod must be a number ≥ 0\.001/) });
+  });
+});
+
+describe("icna scaler serve shutting down", () => {
+  it("closes while KEDA holds a StreamIsActive stream open (SIGTERM must not wait for the kubelet's SIGKILL)", async () => {
+    const prometheus = await flatPrometheus(() => 100);
+    const server = await startScalerServer({ host: "127.0.0.1", port: 0, metricsPort: 0, defaultPrometheusUrl: prometheus.url, refitIntervalMs: 900_000, log: () => undefined });
+    const client = connectKedaScaler(`127.0.0.1:${server.grpcPort}`);
+    try {
+      const stream = client.streamIsActive({ name: "web", namespace: "shop", scalerMetadata: { query: "q", capacityPerPod: "10" } });
+      const ended = new Promise<void>((resolve) => {
+        stream.on("error", () => resolve());
+        stream.on("end", () => resolve());
+      });
+      await new Promise<void>((resolve) => stream.once("data", () => resolve()));
+      let timer: NodeJS.Timeout | undefined;
+      const outcome = await Promise.race([server.close().then(() => "closed"), new Promise((resolve) => (timer = setTimeout(() => resolve("still open"), 3_000)))]);
+      clearTimeout(timer);
+      expect(outcome).toBe("closed");
+      await ended;
+    } finally {
+      client.close();
+      await prometheus.close();
+    }
+  });
+});

@@ -1,0 +1,55 @@
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { JudgeConfigError } from "../judge/judge-config";
+import { parseDuration } from "../../operations/cutover/cutover-config";
+
+const duration = z.string().refine((s) => parseDuration(s) !== undefined, { message: "must be a duration like 30s, 5m, 1h, 2d" });
+
+/** Watcher configuration (YAML). */
+export const watchConfigSchema = z
+  .object({
+    /** Prometheus base URL to read the signals from. */
+    prometheus: z.url(),
+    /** Alertmanager base URL to send alerts to (`/api/v2/alerts`). */
+    alertmanager: z.url(),
+    /** How often to read and score, and the resolution of the samples. @default 60s */
+    interval: duration.default("60s"),
+    /** History read at start-up to warm the detectors up (no alerts for it). @default 2d */
+    history: duration.default("2d"),
+    /** Score at or above which an alert is sent. @default 0.6 */
+    alertThreshold: z.number().gt(0).max(1).default(0.6),
+    /** Cluster colours to watch; `$colour` in each query is replaced by each. @default [blue, green] */
+    colours: z.array(z.enum(["blue", "green"])).min(1).default(["blue", "green"]),
+    /** Extra labels on every alert, e.g. { cluster: prod }. */
+    labels: z.record(z.string(), z.string()).default({}),
+    signals: z
+      .array(
+        z
+          .object({
+            /** Signal name (a Prometheus label value). */
+            name: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { message: "must be a Prometheus-style name (letters, digits, _)" }),
+            /** PromQL returning one series per colour, with `$colour`. */
+            query: z.string().includes("$colour", { message: "must contain $colour" }),
+            /** Alert severity label. @default warning */
+            severity: z.enum(["info", "warning", "critical"]).default("warning"),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+export type WatchConfig = z.infer<typeof watchConfigSchema>;
+
+/** Parses and validates a watcher config; every problem names its field. */
+export function parseWatchConfig(text: string, source: string): WatchConfig {
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(text);
+  } catch (error) {
+    throw new JudgeConfigError(source, [`not valid YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`], "watch config");
+  }
+  const result = watchConfigSchema.safeParse(parsed);
+  if (!result.success) throw new JudgeConfigError(source, result.error.issues.map((i) => `${i.path.length ? i.path.join(".") : "(top level)"}: ${i.message}`), "watch config");
+  return result.data;
+}

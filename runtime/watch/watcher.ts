@@ -1,0 +1,129 @@
+import { explain } from "../detection/detect-series";
+import { AnomalyEnsemble } from "../detection/ensemble";
+import { parseDuration } from "../../operations/cutover/cutover-config";
+import { colourQuery, type Colour } from "../prometheus/colour-query";
+import type { PrometheusClient } from "../prometheus/prometheus-client";
+import type { AlertmanagerClient, PostableAlert } from "./alertmanager-client";
+import type { WatchConfig } from "./watch-config";
+import type { WatchMetrics } from "./watch-metrics";
+
+/** What one pass of the watcher did. */
+export interface TickReport {
+  readonly at: string;
+  readonly prometheus: "up" | "down";
+  /** Why Prometheus is considered down, when it is. */
+  readonly outage?: string;
+  /** New points scored in this pass. */
+  readonly points: number;
+  readonly alerts: readonly PostableAlert[];
+  readonly alertDelivery: "sent" | "failed" | "none";
+}
+
+interface Stream {
+  readonly signal: WatchConfig["signals"][number];
+  readonly colour: Colour;
+  readonly ensemble: AnomalyEnsemble;
+  /** Time (ms) of the newest point scored. */
+  lastMs?: number;
+}
+
+/**
+ * Reads each signal per colour from Prometheus every interval, scores the new points with the streaming
+ * ensemble, exposes scores and expected bands as metrics, and sends anomalies to Alertmanager with their
+ * explanation. During a Prometheus outage it keeps its state, says so (log and `icna_watch_prometheus_up`),
+ * and catches up on the missed points when Prometheus answers again.
+ */
+export class Watcher {
+  private readonly streams: Stream[];
+  private readonly intervalMs: number;
+  private readonly historyMs: number;
+  private startedMs: number | undefined;
+  private lastSuccessMs: number | undefined;
+  /** Alerts Alertmanager did not accept yet; retried on the next pass. */
+  private pending: PostableAlert[] = [];
+
+  constructor(
+    private readonly config: WatchConfig,
+    private readonly prometheus: PrometheusClient,
+    private readonly alertmanager: AlertmanagerClient,
+    private readonly metrics: WatchMetrics,
+    private readonly log: (line: string) => void = () => undefined,
+  ) {
+    this.intervalMs = parseDuration(config.interval) ?? 60_000;
+    this.historyMs = parseDuration(config.history) ?? 2 * 86_400_000;
+    this.streams = config.signals.flatMap((signal) => config.colours.map((colour) => ({ signal, colour, ensemble: new AnomalyEnsemble() })));
+  }
+
+  async tick(nowMs: number): Promise<TickReport> {
+    this.startedMs ??= nowMs;
+    const at = new Date(nowMs).toISOString();
+    const alerts: PostableAlert[] = [];
+    let points = 0;
+    for (const stream of this.streams) {
+      const query = colourQuery(stream.signal.query, stream.colour);
+      const fromMs = stream.lastMs !== undefined ? stream.lastMs + this.intervalMs : nowMs - this.historyMs;
+      if (fromMs > nowMs) continue;
+      let series;
+      try {
+        series = await this.prometheus.queryRange(query, fromMs / 1000, nowMs / 1000, this.intervalMs / 1000);
+      } catch (error) {
+        const outage = error instanceof Error ? error.message : String(error);
+        this.metrics.prometheusUp.set(0);
+        const since = this.lastSuccessMs === undefined ? "start-up" : new Date(this.lastSuccessMs).toISOString();
+        this.log(`Prometheus outage: ${outage}. Scores are stale since ${since}; the watcher keeps its state and will catch up when Prometheus answers.`);
+        return { at, prometheus: "down", outage, points, alerts, alertDelivery: "none" };
+      }
+      if (series.length > 1) this.log(`signal ${stream.signal.name} (${stream.colour}) returned ${series.length} series; scoring the first: aggregate it in the query`);
+      let worst: PostableAlert | undefined;
+      let worstScore = -1;
+      for (const [t, value] of series[0]?.points ?? []) {
+        const timeMs = t * 1000;
+        if (stream.lastMs !== undefined && timeMs <= stream.lastMs) continue;
+        const scored = stream.ensemble.update(timeMs, value);
+        stream.lastMs = timeMs;
+        points++;
+        const labels = { signal: stream.signal.name, colour: stream.colour };
+        this.metrics.score.set(labels, scored.score);
+        this.metrics.value.set(labels, value);
+        if (scored.expected) {
+          this.metrics.expectedLow.set(labels, scored.expected.low);
+          this.metrics.expectedHigh.set(labels, scored.expected.high);
+        }
+        const live = timeMs > this.startedMs - this.intervalMs;
+        if (live && scored.score >= this.config.alertThreshold && scored.score > worstScore) {
+          worstScore = scored.score;
+          const reason = explain(value, scored);
+          worst = {
+            labels: { alertname: "IcnaAnomaly", ...this.config.labels, signal: stream.signal.name, colour: stream.colour, severity: stream.signal.severity },
+            annotations: {
+              summary: `${stream.signal.name} on ${stream.colour} is anomalous (score ${scored.score.toFixed(2)})`,
+              description: reason,
+              value: String(value),
+              ...(scored.expected ? { expected: `${scored.expected.low.toPrecision(4)}…${scored.expected.high.toPrecision(4)}` } : {}),
+            },
+            startsAt: new Date(timeMs).toISOString(),
+            // Active for three intervals after it was last seen; a later pass re-sends it while it lasts.
+            endsAt: new Date(nowMs + 3 * this.intervalMs).toISOString(),
+          };
+        }
+      }
+      if (worst) alerts.push(worst);
+    }
+    this.metrics.prometheusUp.set(1);
+    this.lastSuccessMs = nowMs;
+    this.metrics.lastSuccess.set(nowMs / 1000);
+    const outgoing = [...this.pending, ...alerts];
+    if (outgoing.length === 0) return { at, prometheus: "up", points, alerts, alertDelivery: "none" };
+    try {
+      await this.alertmanager.post(outgoing);
+      this.pending = [];
+      for (const a of outgoing) this.metrics.alertsSent.inc({ signal: a.labels.signal, colour: a.labels.colour });
+      return { at, prometheus: "up", points, alerts, alertDelivery: "sent" };
+    } catch (error) {
+      this.metrics.alertFailures.inc();
+      this.pending = outgoing;
+      this.log(`Alertmanager unreachable, ${outgoing.length} alert(s) kept for the next pass: ${error instanceof Error ? error.message : String(error)}`);
+      return { at, prometheus: "up", points, alerts, alertDelivery: "failed" };
+    }
+  }
+}
