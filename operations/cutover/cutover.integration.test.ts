@@ -4,12 +4,12 @@ import * as path from "node:path";
 import { PrometheusClient } from "../../runtime/prometheus/prometheus-client";
 import type { Colour } from "../../runtime/prometheus/colour-query";
 import { startPrometheus, type BackfillSample, type TestPrometheus } from "../../testing/prometheus-process";
+import { recordedDataPath } from "../../testing/recorded-data";
 import { parseRolloutConfig } from "./cutover-config";
 import { CutoverLog } from "./cutover-log";
 import { CutoverRefusedError, runCutover, type Clock } from "./cutover";
 import type { TrafficState, TrafficSwitcher, Weights } from "./traffic-switcher";
 
-const SHARED = path.resolve(__dirname, "..", "..", "..", "shared", "data");
 const MINUTE = 60_000;
 const INTERVAL = 10 * MINUTE;
 
@@ -36,7 +36,7 @@ function fakeClock(startMs: number): Clock {
 // interleaved into the two colours; green's `latency_ms` regresses by +50% from the second step on, while
 // `latency_clean_ms` stays clean.
 const recorded = fs
-  .readFileSync(path.join(SHARED, "nab", "data", "realKnownCause", "ec2_request_latency_system_failure.csv"), "utf8")
+  .readFileSync(recordedDataPath("ec2_request_latency_system_failure-first-2083.csv"), "utf8")
   .trim()
   .split("\n")
   .slice(1, 361)

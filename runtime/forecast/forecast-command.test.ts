@@ -2,9 +2,9 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { recordedDataPath } from "../../testing/recorded-data";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const SHARED = path.resolve(ROOT, "..", "shared");
 const icna = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, "bin/icna.js"), ...args], { cwd: ROOT, encoding: "utf8" });
 /** Each run fits in well under a second of CPU, but the 2 shared cores may be busy: allow for it. */
 const SPAWN_TIMEOUT_MS = 120_000;
@@ -12,7 +12,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "icna-forecast-"));
 
 /** The last 3 weeks of NAB nyc_taxi (30-minute steps), with ISO timestamps and CRLF line ends. */
 function taxiSlice(): string {
-  const lines = fs.readFileSync(path.join(SHARED, "data", "nab", "data", "realKnownCause", "nyc_taxi.csv"), "utf8").trim().split("\n");
+  const lines = fs.readFileSync(recordedDataPath("nyc_taxi-last-3-weeks.csv"), "utf8").trim().split("\n");
   return ["timestamp,value", ...lines.slice(-1008).map((line) => line.replace(" ", "T").replace(",", "Z,"))].join("\r\n");
 }
 

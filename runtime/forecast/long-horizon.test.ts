@@ -1,6 +1,6 @@
-import * as path from "node:path";
 import { PSE_CANDIDATES } from "./candidates";
-import { loadResampled, sharedDataDir } from "./evaluation/corpus";
+import { loadResampled } from "./evaluation/corpus";
+import { recordedDataPath } from "../../testing/recorded-data";
 import { fitForecast } from "./engine";
 import { fillGaps } from "./gap-fill";
 import type { RegularSeries } from "./regular-series";
@@ -51,7 +51,7 @@ describe("forecasts beyond one day", () => {
 
   it("fitForecast gives a finite value and interval at every step of a 7-day horizon on 6-hourly data", () => {
     // NAB nyc_taxi summed to 6 hours, up to 10 December 2014: 'icna forecast --horizon 10080' printed null from the second day on.
-    const taxi = loadResampled(path.join(sharedDataDir(path.resolve(__dirname, "..", "..")), "nab", "data", "realKnownCause", "nyc_taxi.csv"), "sum", 21_600);
+    const taxi = loadResampled(recordedDataPath("nyc_taxi-6h-sums.csv"), "sum", 21_600);
     const fit = fitForecast({ ...taxi, values: taxi.values.slice(0, 649) }, { horizonSteps: 28 });
     for (let h = 1; h <= 28; h++) {
       expect([fit.values[h - 1], fit.quantile(h, 0.05), fit.quantile(h, 0.95)].every(Number.isFinite)).toBe(true);

@@ -4,7 +4,8 @@ import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
-import { loadResampled, sharedDataDir } from "../forecast/evaluation/corpus";
+import { loadResampled } from "../forecast/evaluation/corpus";
+import { recordedDataPath } from "../../testing/recorded-data";
 import { connectKedaScaler, type KedaScalerClient } from "../../testing/keda-scaler-client";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
@@ -45,7 +46,7 @@ describe("icna scaler serve against a real Prometheus", () => {
 
   beforeAll(async () => {
     // The real NASA-HTTP trace, 5-minute request counts, last 10 days shifted so that they end now.
-    const nasa = loadResampled(path.join(sharedDataDir(REPO_ROOT), "traffic", "nasa_http_1995_per_minute.csv"), "sum", STEP_SECONDS);
+    const nasa = loadResampled(recordedDataPath("nasa_http_1995-last-10-days-5min-sums.csv"), "sum", STEP_SECONDS);
     const steps = (TRACE_DAYS * 86_400) / STEP_SECONDS;
     const values = nasa.values.slice(nasa.values.length - steps);
     const endSeconds = Math.floor(Date.now() / 1000 / STEP_SECONDS) * STEP_SECONDS - STEP_SECONDS;

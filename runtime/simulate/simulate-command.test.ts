@@ -3,18 +3,18 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { CHART_SERIES } from "./chart";
+import { recordedDataPath } from "../../testing/recorded-data";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const SHARED = path.resolve(ROOT, "..", "shared");
 /** A replay takes seconds of CPU, but the 2 shared cores may be busy: allow for it. */
 const SPAWN_TIMEOUT_MS = 180_000;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "icna-simulate-"));
 /** Runs in the temporary directory, where the default chart lands. */
 const icna = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, "bin/icna.js"), ...args], { cwd: dir, encoding: "utf8" });
 
-/** The last 8 days of the real NASA-HTTP trace, summed to 15-minute requests. */
+/** The last 8 days of the real NASA-HTTP trace (committed as 5-minute sums), summed to 15-minute requests. */
 function nasaSlice(): string {
-  const lines = fs.readFileSync(path.join(SHARED, "data", "traffic", "nasa_http_1995_per_minute.csv"), "utf8").trim().split("\n").slice(1);
+  const lines = fs.readFileSync(recordedDataPath("nasa_http_1995-last-10-days-5min-sums.csv"), "utf8").trim().split("\n").slice(1);
   const sums = new Map<string, number>();
   for (const line of lines) {
     const [time, count] = line.split(",");

@@ -1,20 +1,19 @@
 import * as fs from "node:fs";
-import * as path from "node:path";
 import { AlertmanagerClient } from "./alertmanager-client";
 import { parseWatchConfig } from "./watch-config";
 import { WatchMetrics } from "./watch-metrics";
 import { Watcher } from "./watcher";
 import { PrometheusClient } from "../prometheus/prometheus-client";
 import { startAlertmanager, startPrometheus, type TestPrometheus } from "../../testing/prometheus-process";
+import { recordedDataPath } from "../../testing/recorded-data";
 
-const SHARED = path.resolve(__dirname, "..", "..", "..", "shared", "data");
 const STEP = 5 * 60_000;
 
 // A recorded incident: NAB realKnownCause/ec2_request_latency_system_failure (5-minute request latency of an
 // EC2 service before a system failure; labelled window 2014-03-14 03:31–14:41). Replayed at its own 5-minute
 // cadence so that row INCIDENT_END ends five minutes ago. Rows QUIET_START… are a quiet day of the same series.
 const values = fs
-  .readFileSync(path.join(SHARED, "nab", "data", "realKnownCause", "ec2_request_latency_system_failure.csv"), "utf8")
+  .readFileSync(recordedDataPath("ec2_request_latency_system_failure-first-2083.csv"), "utf8")
   .trim()
   .split("\n")
   .slice(1)
@@ -54,7 +53,7 @@ describe("watcher against a real Prometheus and a real Alertmanager", () => {
 
   function watcher(historyRows: number, log: string[] = [], timeoutMs = 10_000): { watcher: Watcher; metrics: WatchMetrics } {
     const metrics = new WatchMetrics();
-    const w = new Watcher(parseWatchConfig(config(historyRows), "watch.yaml"), new PrometheusClient(prom.url, timeoutMs), new AlertmanagerClient(am.url), metrics, (l) => log.push(l));
+    const w = new Watcher(parseWatchConfig(config(historyRows), "watch.yaml"), new PrometheusClient(prom.url, { deadlineMs: timeoutMs }), new AlertmanagerClient(am.url), metrics, (l) => log.push(l));
     return { watcher: w, metrics };
   }
 
@@ -102,7 +101,7 @@ describe("watcher against a real Prometheus and a real Alertmanager", () => {
       for (const i of [1001, 1002, 1003]) {
         const report = await w.tick(timeOfRow(i));
         expect(report.prometheus).toBe("down");
-        expect(report.outage).toMatch(/cannot reach http:\/\/127\.0\.0\.1:\d+/);
+        expect(report.outage).toMatch(/no complete answer from http:\/\/127\.0\.0\.1:\d+ within the deadline/);
       }
     } finally {
       prom.resume();

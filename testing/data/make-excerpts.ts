@@ -1,0 +1,43 @@
+/**
+ * Re-creates the recorded-data excerpts in this folder from the full corpora in `../shared/data`
+ * (see README.md here for what each file is and its licence). Tests never run this; it exists so
+ * that every excerpt can be traced to its source: `npx tsx testing/data/make-excerpts.ts [data dir]`.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { loadResampled } from "../../runtime/forecast/evaluation/corpus";
+
+const OUT = __dirname;
+const dataDir = path.resolve(process.argv[2] ?? path.join(__dirname, "..", "..", "..", "shared", "data"));
+
+function lines(file: string): string[] {
+  const full = path.join(dataDir, file);
+  if (!fs.existsSync(full)) throw new Error(`${full} not found: pass the directory holding nab/ and traffic/ as the first argument`);
+  return fs.readFileSync(full, "utf8").trim().split(/\r?\n/);
+}
+
+const stamp = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
+
+/** Sums a `timestamp,value` file onto a `stepSeconds` grid and keeps the bins from `fromMs` on, at most `bins` of them. */
+function sums(file: string, stepSeconds: number, fromMs: number, bins: number): string {
+  const series = loadResampled(path.join(dataDir, file), "sum", stepSeconds);
+  const rows: string[] = [];
+  series.values.forEach((value, i) => {
+    const t = series.startMs + i * stepSeconds * 1000;
+    if (t >= fromMs && rows.length < bins && Number.isFinite(value)) rows.push(`${stamp(t)},${value}`);
+  });
+  return ["timestamp,value", ...rows].join("\n") + "\n";
+}
+
+const taxi = lines("nab/data/realKnownCause/nyc_taxi.csv");
+const ec2 = lines("nab/data/realKnownCause/ec2_request_latency_system_failure.csv");
+const excerpts: Record<string, string> = {
+  "nyc_taxi-last-3-weeks.csv": [taxi[0], ...taxi.slice(-1008)].join("\n") + "\n",
+  "nyc_taxi-6h-sums.csv": sums("nab/data/realKnownCause/nyc_taxi.csv", 21_600, Date.UTC(2014, 6, 1), 649),
+  "ec2_request_latency_system_failure-first-2083.csv": ec2.slice(0, 2084).join("\n") + "\n",
+  "nasa_http_1995-last-10-days-5min-sums.csv": sums("traffic/nasa_http_1995_per_minute.csv", 300, Date.UTC(1995, 7, 22), 2880),
+};
+for (const [name, text] of Object.entries(excerpts)) {
+  fs.writeFileSync(path.join(OUT, name), text);
+  process.stdout.write(`${name}: ${text.trim().split("\n").length - 1} rows\n`);
+}
