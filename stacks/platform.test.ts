@@ -58,8 +58,8 @@ describe("EksCluster", () => {
 
   it("creates blue and green clusters with their own Kubernetes versions", () => {
     expect(ofType(plans.prod, "eks:index:Cluster").map((c) => [c.inputs.name, c.inputs.version])).toEqual([
-      ["icna-prod-blue", "1.33"],
-      ["icna-prod-green", "1.34"],
+      ["icna-prod-blue", "1.35"],
+      ["icna-prod-green", "1.35"],
     ]);
   });
 
@@ -91,11 +91,11 @@ describe("EksCluster", () => {
   });
 
   it("pins the core add-ons for each cluster's Kubernetes version", () => {
-    expect(cluster(plans.prod, "green").inputs).toMatchObject({ vpcCniOptions: { addonVersion: "v1.20.3-eksbuild.1" }, corednsAddonOptions: { version: "v1.12.3-eksbuild.1" }, kubeProxyAddonOptions: { version: "v1.34.0-eksbuild.2" } });
+    expect(cluster(plans.prod, "green").inputs).toMatchObject({ vpcCniOptions: { addonVersion: "v1.21.1-eksbuild.3" }, corednsAddonOptions: { version: "v1.13.2-eksbuild.1" }, kubeProxyAddonOptions: { version: "v1.35.0-eksbuild.2" } });
     const addons = ofType(plans.prod, "aws:eks/addon:Addon").filter((a) => a.name.startsWith("icna-prod-blue"));
     expect(addons.map((a) => [a.inputs.addonName, a.inputs.addonVersion])).toEqual([
-      ["eks-pod-identity-agent", "v1.3.7-eksbuild.2"],
-      ["aws-ebs-csi-driver", "v1.44.0-eksbuild.1"],
+      ["eks-pod-identity-agent", "v1.3.10-eksbuild.3"],
+      ["aws-ebs-csi-driver", "v1.57.1-eksbuild.1"],
     ]);
   });
 

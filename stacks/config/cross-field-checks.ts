@@ -1,6 +1,7 @@
 import { isPrivateCidr, parseCidr } from "../../components/network/cidr";
 import { checkExplicitSubnets, defaultTierPrefixes, layoutSubnets, SUBNET_TIERS } from "../../components/network/subnet-layout";
 import { ConfigProblem } from "./config-error";
+import { checkKubernetesVersion } from "./kubernetes-version-check";
 import { COLOURS, NodeGroupInput, StackConfigInput } from "./schema";
 
 /** Availability zones of the stack: explicit, or the region's first `azCount` letters. */
@@ -74,6 +75,7 @@ export function checkClusters(input: StackConfigInput): ConfigProblem[] {
   for (const colour of COLOURS) {
     const cluster = input.clusters[colour];
     const base = `icna:clusters.${colour}`;
+    problems.push(...checkKubernetesVersion(`${base}.kubernetesVersion`, cluster.kubernetesVersion));
     problems.push(...checkNodeGroup(`${base}.nodeGroups.system`, cluster.nodeGroups.system, true));
     problems.push(...checkNodeGroup(`${base}.nodeGroups.workload`, cluster.nodeGroups.workload, false));
     const endpoint = cluster.publicEndpoint;

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { dataTierSchema } from "./data-tier-schema";
 import { runtimeSchema } from "./runtime-schema";
-import { KUBERNETES_VERSIONS } from "./kubernetes-versions";
 
 /** EC2 instance types such as m6i.large, c7g.2xlarge or r6id.metal. */
 export const EC2_INSTANCE_TYPE = /^[a-z][a-z0-9-]*\d[a-z0-9-]*\.(nano|micro|small|medium|large|metal(-\d+xl)?|\d*xlarge)$/;
@@ -50,8 +49,8 @@ const clusterSchema = z
   .object({
     /** False keeps the colour's cluster absent (e.g. the DR stack until failover). @default true */
     enabled: z.boolean().optional(),
-    /** EKS Kubernetes version, e.g. "1.34". */
-    kubernetesVersion: z.enum(KUBERNETES_VERSIONS.map((v) => v.version) as [string, ...string[]]),
+    /** EKS Kubernetes version, e.g. "1.35": one EKS still runs (see stacks/config/kubernetes-versions.ts), standard support for new clusters. */
+    kubernetesVersion: z.string(),
     /** Public API endpoint; off unless listed CIDRs need it. Prod never opens it. */
     publicEndpoint: z.object({ enabled: z.boolean(), cidrs: z.array(cidr).optional() }).strict().optional(),
     /** IAM roles granted cluster-admin through EKS access entries. */

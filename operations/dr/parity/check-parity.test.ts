@@ -135,7 +135,7 @@ describe("icna dr check catches", () => {
         resourceType: "eks:index:Cluster",
         resourceName: "icna-{stack}-blue",
         path: "version",
-        primary: "1.33",
+        primary: "1.35",
         dr: "1.34",
       }),
     );
@@ -151,7 +151,7 @@ describe("icna dr check catches", () => {
       expect.objectContaining({
         kind: "version-skew",
         path: "icna:clusters.green.kubernetesVersion",
-        primary: "1.34",
+        primary: "1.35",
         dr: "1.33",
       }),
     ]);

@@ -1,8 +1,10 @@
 import { label, LEVELS, ResourceRule, violation } from "../../rule";
 import { INSTANCE_TYPE_FIELDS, instanceTypesOf, maximumNodes } from "../../support/instance-fields";
 import { parseInstanceType, sizeRank } from "../../support/instance-types";
-import { TYPES } from "../../support/types";
-import { bool, num } from "../../values";
+import { TYPES } from "../../knowledge/type-tokens";
+import { smallestValidBrokerCount } from "../../../components/kafka-cluster/broker-layout";
+import { PolicyResource } from "../../model";
+import { bool, isUnknown, num, peek } from "../../values";
 
 /** The most a dev stack should need; beyond it a dev environment costs like production. */
 export const DEV_LIMITS = {
@@ -35,7 +37,8 @@ export const costDevSizeLimits: ResourceRule = {
     if (storage !== undefined && storage > DEV_LIMITS.maxStorageGiB) problems.push(`it provisions ${storage} GiB of storage (limit ${DEV_LIMITS.maxStorageGiB})`);
     if (resource.type === TYPES.mskCluster) {
       const brokers = num(resource.props, "numberOfBrokerNodes");
-      if (brokers !== undefined && brokers > DEV_LIMITS.maxBrokers) problems.push(`it runs ${brokers} brokers (limit ${DEV_LIMITS.maxBrokers})`);
+      const limit = devBrokerLimit(resource);
+      if (brokers !== undefined && brokers > limit.brokers) problems.push(`it runs ${brokers} brokers (limit ${limit.brokers}${limit.zones ? ` over ${limit.zones} zones` : ""})`);
     }
     if (resource.type === TYPES.cacheReplicationGroup) {
       const nodes = num(resource.props, "numCacheClusters");
@@ -46,3 +49,13 @@ export const costDevSizeLimits: ResourceRule = {
     return [violation(`${label(resource)} is sized like production in a dev stack: ${problems.join("; ")}: shrink it for dev`)];
   },
 };
+
+/**
+ * MSK spreads brokers evenly over its client-subnet zones, so over two zones the smallest layout holding
+ * three replicas is four brokers: the dev limit is the smallest even layout of at least maxBrokers.
+ */
+function devBrokerLimit(cluster: PolicyResource): { brokers: number; zones?: number } {
+  const subnets = peek(cluster.props, "brokerNodeGroupInfo.clientSubnets");
+  if (!Array.isArray(subnets) || isUnknown(subnets) || subnets.length < 2) return { brokers: DEV_LIMITS.maxBrokers };
+  return { brokers: smallestValidBrokerCount(subnets.length, DEV_LIMITS.maxBrokers), zones: subnets.length };
+}

@@ -2,7 +2,7 @@ import { UNKNOWN } from "../../../review/plan/model";
 import { set } from "../../test-support/change";
 import { RuleCase } from "../../test-support/cases";
 import { urnOf } from "../../test-support/compliant-stack";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 
 const U = UNKNOWN;
 
@@ -42,4 +42,7 @@ export const COST_CASES: RuleCase[] = [
   { rule: "cost-dev-size-limits", title: "oversized dev nodes", subject: "blue-workload", kind: "dev", changes: [set("blue-workload", { instanceTypes: ["m7g.8xlarge"], "scalingConfig.maxSize": 20 })], expect: "violation", message: ["m7g.8xlarge is larger than 2xlarge", "20 nodes"] },
   { rule: "cost-dev-size-limits", title: "Multi-AZ database in dev", subject: "postgres", kind: "dev", changes: [set("postgres", { maxAllocatedStorage: 150 })], expect: "violation", message: ["Multi-AZ"] },
   { rule: "cost-dev-size-limits", title: "broker count computed", subject: "kafka", kind: "dev", changes: [set("kafka", { numberOfBrokerNodes: U })], expect: "undecided" },
+  { rule: "cost-dev-size-limits", title: "four brokers over two zones, the smallest even layout for three replicas", subject: "kafka", kind: "dev", changes: [set("kafka", { numberOfBrokerNodes: 4, "brokerNodeGroupInfo.clientSubnets": [U, U] })], expect: "pass" },
+  { rule: "cost-dev-size-limits", title: "six brokers over three zones", subject: "kafka", kind: "dev", changes: [set("kafka", { numberOfBrokerNodes: 6 })], expect: "violation", message: ["6 brokers (limit 3 over 3 zones)"] },
+  { rule: "cost-dev-size-limits", title: "six brokers over two zones", subject: "kafka", kind: "dev", changes: [set("kafka", { numberOfBrokerNodes: 6, "brokerNodeGroupInfo.clientSubnets": [U, U] })], expect: "violation", message: ["6 brokers (limit 4 over 2 zones)"] },
 ];

@@ -8,7 +8,8 @@ export const eksPublicEndpointDisabled: ResourceRule = {
   description: "Production EKS clusters keep the API endpoint private (public access off, private access on).",
   severity: "medium",
   checkov: ["CKV_AWS_39"],
-  enforcement: LEVELS.production,
+  // Dev may reach its API over a public endpoint restricted to listed CIDRs, which eks-public-endpoint-restricted enforces.
+  enforcement: LEVELS.productionOnly,
   resourceTypes: EKS_CLUSTER_TYPES,
   remediation: "Set endpointPublicAccess: false and endpointPrivateAccess: true; reach the API through the VPC, a VPN or SSM.",
   evaluate(cluster) {

@@ -11,11 +11,11 @@ export const eksStandardSupportVersion: ResourceRule = {
   checkov: [],
   enforcement: LEVELS.advisory,
   resourceTypes: EKS_CLUSTER_TYPES,
-  remediation: "Plan the upgrade to the next minor version before standard support ends.",
+  remediation: "Before standard support ends, upgrade blue/green: create the idle colour on the next version in standard support, cut traffic over, retire the old colour.",
   evaluate(cluster, ctx) {
     const version = clusterVersion(cluster);
     if (version === undefined || eksVersionSupport(version, ctx.today) !== "extended") return [];
     const window = supportWindow(version);
-    return [violation(`${label(cluster)} runs Kubernetes ${version} in extended support${window ? ` since ${window.endOfStandardSupport}` : ""} (6× the control-plane price): upgrade to a version in standard support`)];
+    return [violation(`${label(cluster)} runs Kubernetes ${version} in extended support${window ? ` since ${window.endOfStandardSupport}` : ""} (6× the control-plane price): create the idle colour on a version in standard support, cut traffic over and retire this one`)];
   },
 };

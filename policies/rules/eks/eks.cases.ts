@@ -2,7 +2,7 @@ import { UNKNOWN } from "../../../review/plan/model";
 import { set } from "../../test-support/change";
 import { RuleCase } from "../../test-support/cases";
 import { urnOf } from "../../test-support/compliant-stack";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 
 const U = UNKNOWN;
 
@@ -37,14 +37,15 @@ export const EKS_CASES: RuleCase[] = [
   // eks-supported-version (the cases run on 2026-11-01)
   { rule: "eks-supported-version", title: "1.34 in standard support", subject: "blue", expect: "pass" },
   { rule: "eks-supported-version", title: "1.31 in extended support", subject: "blue", changes: [set("blue", { version: "1.31" })], expect: "pass" },
-  { rule: "eks-supported-version", title: "1.30 past extended support", subject: "blue", changes: [set("blue", { version: "1.30" })], expect: "violation", message: ["1.30", "no longer supports", "2026-07-23"] },
+  { rule: "eks-supported-version", title: "1.30 past extended support", subject: "blue", changes: [set("blue", { version: "1.30" })], expect: "violation", message: ["1.30", "no longer supports", "2026-07-23", "idle colour"] },
   { rule: "eks-supported-version", title: "1.27, older than the calendar", subject: "engine-cluster", changes: [set("engine-cluster", { version: "1.27" })], expect: "violation", message: ["1.27"] },
   { rule: "eks-supported-version", title: "a version string EKS never had", subject: "blue", changes: [set("blue", { version: "latest" })], expect: "violation", message: ["not an EKS version"] },
   { rule: "eks-supported-version", title: "version computed", subject: "blue", changes: [set("blue", { version: U })], expect: "undecided" },
 
   // eks-standard-support-version
   { rule: "eks-standard-support-version", title: "1.34 in standard support", subject: "green", expect: "pass" },
-  { rule: "eks-standard-support-version", title: "1.32 in extended support", subject: "green", changes: [set("green", { version: "1.32" })], expect: "violation", message: ["1.32", "extended support", "2026-03-23"] },
+  { rule: "eks-standard-support-version", title: "1.32 in extended support", subject: "green", changes: [set("green", { version: "1.32" })], expect: "violation", message: ["1.32", "extended support", "2026-03-23", "cut traffic over"] },
+  { rule: "eks-standard-support-version", title: "1.35 in standard support", subject: "green", changes: [set("green", { version: "1.35" })], expect: "pass" },
   { rule: "eks-standard-support-version", title: "version computed", subject: "green", changes: [set("green", { version: U })], expect: "undecided" },
 
   // eks-node-imdsv2
