@@ -1,5 +1,5 @@
 import { AnomalyEnsemble, ENSEMBLE_DEFAULTS, type EnsembleOptions, type PointScore } from "./ensemble";
-import type { SeriesCsv } from "../forecast/series-csv";
+import type { SeriesRows } from "../forecast/series-csv";
 
 /** One scored point, as `icna detect` reports it. */
 export interface ScoredPoint {
@@ -25,8 +25,8 @@ export function explain(value: number, point: PointScore): string {
   return `${point.kind}: ${formatNumber(value)} ${way} expectation${band}, by ${point.detector}${repeat}`;
 }
 
-/** Scores every point of a series in order, each from the past only. */
-export function detectSeries(series: SeriesCsv, options: EnsembleOptions = ENSEMBLE_DEFAULTS): ScoredPoint[] {
+/** Scores every row of a series in file order (repeated timestamps included), each from the past only. */
+export function detectSeries(series: Pick<SeriesRows, "timestamps" | "values">, options: EnsembleOptions = ENSEMBLE_DEFAULTS): ScoredPoint[] {
   const ensemble = new AnomalyEnsemble(options);
   return series.values.map((value, i) => {
     const point = ensemble.update(series.timestamps[i], value);

@@ -63,7 +63,24 @@ describe("icna detect", () => {
   it("names the bad line, like icna forecast", async () => {
     const file = path.join(dir, "bad.csv");
     fs.writeFileSync(file, "timestamp,value\n2024-01-01 00:00:00,1\n2024-01-01 00:05:00,2\n2024-01-01 00:10:00,abc\n");
-    await expect(runDetect({ input: file })).rejects.toThrow(new CliError(`${file}:4: value \`abc\` is not a finite number; leave the row out to mark a gap`, 2));
+    await expect(runDetect({ input: file })).rejects.toThrow(new CliError(`${file}:4: value \`abc\` is not a finite number; leave the cell empty to mark a gap`, 2));
+  });
+
+  it("scores repeated timestamps row by row, skips empty cells as gaps, and counts both; CRLF reads as LF", async () => {
+    const values = series(600);
+    const rows = values.map((v, i) => `${new Date(Date.UTC(2024, 0, 1) + i * FIVE_MINUTES).toISOString()},${v}`);
+    rows.splice(400, 0, rows[399], rows[399]); // an exporter writing one row three times
+    rows[450] = rows[450].replace(/,.*$/, ",");
+    const lf = path.join(dir, "repeats.csv");
+    const crlf = path.join(dir, "repeats-crlf.csv");
+    fs.writeFileSync(lf, "timestamp,value\n" + rows.join("\n") + "\n");
+    fs.writeFileSync(crlf, "timestamp,value\r\n" + rows.join("\r\n") + "\r\n");
+    const result = await runDetect({ input: lf });
+    expect(result.scores).toHaveLength(601);
+    expect(result.repeatedRows).toBe(2);
+    expect(result.emptyValues).toBe(1);
+    expect(result.scores[400].timestamp).toBe(result.scores[399].timestamp);
+    expect(await runDetect({ input: crlf })).toEqual(result);
   });
 
   it("says which file it cannot read", async () => {

@@ -1,4 +1,4 @@
-import { forecastFromCsv, ForecastRequestError } from "./forecast-report";
+import { describeInputRepairs, forecastFromCsv, ForecastRequestError } from "./forecast-report";
 
 /** `rows` rows of 30-minute data from 2024-01-01, with a daily cycle. */
 function csv(rows: number, header = "timestamp,value"): string {
@@ -20,6 +20,19 @@ const errorOf = (run: () => unknown): Error => {
 };
 
 describe("forecastFromCsv", () => {
+  it("forecasts a series with repeated timestamps and empty cells, and says what it merged", () => {
+    const lines = csv(200).trimEnd().split("\n");
+    lines.splice(101, 0, lines[100].replace(/,\d+$/, ",0")); // a repeat of line 101 with another value
+    lines[150] = lines[150].replace(/,\d+$/, ",");
+    const clean = forecastFromCsv({ csvText: csv(200), sourceName: "in.csv", horizonMinutes: 60 });
+    const { report, diagnostics } = forecastFromCsv({ csvText: lines.join("\r\n"), sourceName: "in.csv", horizonMinutes: 60 });
+    expect(report.step_seconds).toBe(1800);
+    expect(report.forecast).toHaveLength(clean.report.forecast.length);
+    expect(diagnostics).toMatchObject({ mergedRepeats: 1, movedToGrid: 0, emptyValues: 1 });
+    expect(describeInputRepairs(diagnostics)).toBe("input: 1 row(s) with a repeated timestamp merged by mean; 1 empty value cell(s) read as gaps");
+    expect(describeInputRepairs(clean.diagnostics)).toBeUndefined();
+  });
+
   it("names the last line and the longest horizon the rows allow when they are too few for the horizon", () => {
     const error = errorOf(() => forecastFromCsv({ csvText: csv(11), sourceName: "in.csv", horizonMinutes: 60 }));
     expect(error).toBeInstanceOf(ForecastRequestError);

@@ -32,6 +32,12 @@ export interface ForecastRequest {
 export interface ForecastDiagnostics {
   readonly model: string;
   readonly backtestOrigins: number;
+  /** Input rows merged into a row with the same timestamp (mean of the values). */
+  readonly mergedRepeats: number;
+  /** Input rows off the step grid, moved to the nearest step. */
+  readonly movedToGrid: number;
+  /** Input rows with an empty value cell (gaps). */
+  readonly emptyValues: number;
 }
 
 /** A request the forecaster cannot serve, in the user's terms. */
@@ -40,6 +46,16 @@ export class ForecastRequestError extends Error {
     super(message);
     this.name = "ForecastRequestError";
   }
+}
+
+/** What was done to the input to put it on a grid, in words (`undefined` when nothing was). */
+export function describeInputRepairs(diagnostics: ForecastDiagnostics): string | undefined {
+  const repairs = [
+    diagnostics.mergedRepeats > 0 ? `${diagnostics.mergedRepeats} row(s) with a repeated timestamp merged by mean` : "",
+    diagnostics.movedToGrid > 0 ? `${diagnostics.movedToGrid} row(s) off the step grid moved to the nearest step` : "",
+    diagnostics.emptyValues > 0 ? `${diagnostics.emptyValues} empty value cell(s) read as gaps` : "",
+  ].filter(Boolean);
+  return repairs.length > 0 ? `input: ${repairs.join("; ")}` : undefined;
 }
 
 /** Reads a `timestamp,value` CSV and forecasts every step after its last row up to the horizon. */
@@ -75,7 +91,7 @@ export function forecastFromCsv(request: ForecastRequest): { report: ForecastRep
       upper: round(floor(upper)),
     };
   });
-  return { report: { step_seconds: csv.stepSeconds, forecast }, diagnostics: { model: fit.model, backtestOrigins: fit.backtestOrigins } };
+  return { report: { step_seconds: csv.stepSeconds, forecast }, diagnostics: { model: fit.model, backtestOrigins: fit.backtestOrigins, mergedRepeats: csv.mergedRepeats, movedToGrid: csv.movedToGrid, emptyValues: csv.emptyValues } };
 }
 
 /** What the rows lack for the horizon, and the longest horizon they allow. */
