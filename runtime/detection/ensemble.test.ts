@@ -3,6 +3,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { runDetect } from "../../cli/commands/detect";
 import { CliError } from "../../cli/cli-error";
+import { readSeriesRows } from "../forecast/series-csv";
+import { detectSeries } from "./detect-series";
 import { AnomalyEnsemble, ENSEMBLE_DEFAULTS } from "./ensemble";
 
 const FIVE_MINUTES = 300_000;
@@ -66,21 +68,17 @@ describe("icna detect", () => {
     await expect(runDetect({ input: file })).rejects.toThrow(new CliError(`${file}:4: value \`abc\` is not a finite number; leave the cell empty to mark a gap`, 2));
   });
 
-  it("scores repeated timestamps row by row, skips empty cells as gaps, and counts both; CRLF reads as LF", async () => {
+  it("scores repeated timestamps row by row and skips empty cells as gaps; CRLF reads as LF", () => {
     const values = series(600);
     const rows = values.map((v, i) => `${new Date(Date.UTC(2024, 0, 1) + i * FIVE_MINUTES).toISOString()},${v}`);
     rows.splice(400, 0, rows[399], rows[399]); // an exporter writing one row three times
     rows[450] = rows[450].replace(/,.*$/, ",");
-    const lf = path.join(dir, "repeats.csv");
-    const crlf = path.join(dir, "repeats-crlf.csv");
-    fs.writeFileSync(lf, "timestamp,value\n" + rows.join("\n") + "\n");
-    fs.writeFileSync(crlf, "timestamp,value\r\n" + rows.join("\r\n") + "\r\n");
-    const result = await runDetect({ input: lf });
-    expect(result.scores).toHaveLength(601);
-    expect(result.repeatedRows).toBe(2);
-    expect(result.emptyValues).toBe(1);
-    expect(result.scores[400].timestamp).toBe(result.scores[399].timestamp);
-    expect(await runDetect({ input: crlf })).toEqual(result);
+    const read = readSeriesRows("timestamp,value\n" + rows.join("\n") + "\n", "repeats.csv");
+    expect(read).toMatchObject({ repeatedRows: 2, emptyValues: 1 });
+    const scores = detectSeries(read);
+    expect(scores).toHaveLength(601);
+    expect(scores[400].timestamp).toBe(scores[399].timestamp);
+    expect(detectSeries(readSeriesRows("timestamp,value\r\n" + rows.join("\r\n") + "\r\n", "repeats.csv"))).toEqual(scores);
   });
 
   it("says which file it cannot read", async () => {
