@@ -1,6 +1,6 @@
-import * as path from "node:path";
 import type { BenchSuite } from "../run";
-import { forecastingCorpus, sharedDataDir, type CorpusSeries } from "../../runtime/forecast/evaluation/corpus";
+import { forecastingCorpus, type CorpusSeries } from "../../runtime/forecast/evaluation/corpus";
+import { benchDataDir, benchDataPath } from "../bench-data";
 import { augursMstlForecaster, modelForecaster, pseForecaster } from "../../runtime/forecast/evaluation/forecasters";
 import type { AccuracyAccumulator } from "../../runtime/forecast/evaluation/accuracy";
 import { centredReferenceAccuracy, REFERENCE_HALF_WIDTH_MINUTES } from "../../runtime/forecast/evaluation/centred-reference";
@@ -115,10 +115,11 @@ function requestRateSection(dense: SeriesResult): string {
 const suite: BenchSuite = {
   name: "forecast",
   description:
-    "Rolling-origin accuracy (MAPE, WAPE at 15 and 30 minutes ahead) of the Predictive Scaling Engine versus persistence, seasonal naive (day, week), Holt-Winters and augurs MSTL on the real series in ../shared/data.",
+    "Rolling-origin accuracy (MAPE, WAPE at 15 and 30 minutes ahead) of the Predictive Scaling Engine versus persistence, seasonal naive (day, week), Holt-Winters and augurs MSTL on the real series of NAB and the NASA-HTTP and WorldCup-98 traces.",
   async run() {
-    const repoRoot = path.resolve(__dirname, "..", "..");
-    const corpus = forecastingCorpus(sharedDataDir(repoRoot));
+    benchDataPath("nab");
+    benchDataPath("traffic");
+    const corpus = forecastingCorpus(benchDataDir());
     const forecasters: Forecaster[] = [
       pseForecaster,
       modelForecaster("persistence", persistence),

@@ -1,10 +1,9 @@
 import * as fs from "node:fs";
-import * as path from "node:path";
 import { validateJudgeConfig } from "../../runtime/judge/judge-config";
 import { argoPolicy, buildCase, flaggerPolicy, icnaPolicy, type Regression, type RollbackPolicy } from "../../runtime/judge/replay";
+import { benchDataPath } from "../bench-data";
 import type { BenchSuite } from "../run";
 
-const SHARED = path.resolve(__dirname, "..", "..", "..", "shared", "data");
 /** Samples per colour per judged interval (one sample per colour per minute: a 10-minute interval). */
 const INTERVAL = 10;
 /** Intervals per replayed step. */
@@ -45,9 +44,9 @@ interface Source {
 }
 
 function loadSources(): Source[] {
-  const latency = column(path.join(SHARED, "nab", "data", "realKnownCause", "ec2_request_latency_system_failure.csv"));
-  const cpu = column(path.join(SHARED, "nab", "data", "realAWSCloudwatch", "rds_cpu_utilization_e47b3b.csv"));
-  const worldcup = column(path.join(SHARED, "traffic", "worldcup98_per_minute.csv"));
+  const latency = column(benchDataPath("nab", "data", "realKnownCause", "ec2_request_latency_system_failure.csv"));
+  const cpu = column(benchDataPath("nab", "data", "realAWSCloudwatch", "rds_cpu_utilization_e47b3b.csv"));
+  const worldcup = column(benchDataPath("traffic", "worldcup98_per_minute.csv"));
   const span = 2 * (BEFORE + INTERVAL * INTERVALS);
   const busy = (start: number): boolean => worldcup.slice(start, start + span).every((n) => n >= 3000);
   return [

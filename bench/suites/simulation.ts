@@ -1,6 +1,6 @@
-import * as path from "node:path";
 import type { BenchSuite } from "../run";
-import { loadResampled, sharedDataDir } from "../../runtime/forecast/evaluation/corpus";
+import { loadResampled } from "../../runtime/forecast/evaluation/corpus";
+import { benchDataPath } from "../bench-data";
 import { PEAK_WINDOW_MINUTES, type AutoscalerOutcome } from "../../runtime/simulate/outcome";
 import { DEFAULT_SIMULATION, runSimulation, type SimulationResult } from "../../runtime/simulate/simulation";
 import { formatTimestamp } from "../../runtime/forecast/timestamp";
@@ -25,10 +25,9 @@ const suite: BenchSuite = {
   name: "simulation",
   description: `Replay of the second half of the real NASA-HTTP and WorldCup-98 traces (per-minute counts summed to 5 minutes, as the forecast benchmark does) through the cluster model under a reactive HPA and under the PSE, one configuration for both traces.`,
   async run() {
-    const dataDir = sharedDataDir(path.resolve(__dirname, "..", ".."));
     const results: Array<{ name: string; result: SimulationResult; seconds: number }> = [];
     for (const [name, file] of TRACES) {
-      const series = loadResampled(path.join(dataDir, "traffic", file), "sum", 300);
+      const series = loadResampled(benchDataPath("traffic", file), "sum", 300);
       const started = Date.now();
       results.push({ name, result: runSimulation(series, REPLAY), seconds: (Date.now() - started) / 1000 });
     }

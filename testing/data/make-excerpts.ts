@@ -37,7 +37,27 @@ const excerpts: Record<string, string> = {
   "ec2_request_latency_system_failure-first-2083.csv": ec2.slice(0, 2084).join("\n") + "\n",
   "nasa_http_1995-last-10-days-5min-sums.csv": sums("traffic/nasa_http_1995_per_minute.csv", 300, Date.UTC(1995, 7, 22), 2880),
 };
+// The Numenta HTM detector's published results on two series, with their windows and its per-file score rows.
+const ORACLE_SERIES = ["realAdExchange/exchange-4_cpc_results.csv", "realTraffic/TravelTime_387.csv"];
+const windows = JSON.parse(lines("nab/labels/combined_windows.json").join("\n")) as Record<string, string[][]>;
+const thresholds = (JSON.parse(lines("nab/config/thresholds.json").join("\n")) as Record<string, unknown>).numenta;
+const scoreRows = ["reward_low_FN_rate", "reward_low_FP_rate", "standard"].flatMap((profile) => {
+  const table = lines(`nab/results/numenta/numenta_${profile}_scores.csv`);
+  return table.slice(1).filter((row) => ORACLE_SERIES.includes(row.split(",")[2]));
+});
+const scoreHeader = lines("nab/results/numenta/numenta_standard_scores.csv")[0];
+excerpts["nab-numenta/windows.json"] = JSON.stringify(Object.fromEntries(ORACLE_SERIES.map((name) => [name, windows[name]])), null, 2) + "\n";
+excerpts["nab-numenta/thresholds.json"] = JSON.stringify(thresholds, null, 2) + "\n";
+excerpts["nab-numenta/published-scores.csv"] = [scoreHeader, ...scoreRows].join("\n") + "\n";
+for (const name of ORACLE_SERIES) {
+  const [category, file] = name.split("/");
+  const rows = lines(`nab/results/numenta/${category}/numenta_${file}`);
+  const scoreColumn = rows[0].split(",").indexOf("anomaly_score");
+  excerpts[`nab-numenta/${category}/numenta_${file}`] = rows.map((row) => `${row.split(",")[0]},${row.split(",")[scoreColumn]}`).join("\n") + "\n";
+}
+
 for (const [name, text] of Object.entries(excerpts)) {
+  fs.mkdirSync(path.dirname(path.join(OUT, name)), { recursive: true });
   fs.writeFileSync(path.join(OUT, name), text);
   process.stdout.write(`${name}: ${text.trim().split("\n").length - 1} rows\n`);
 }

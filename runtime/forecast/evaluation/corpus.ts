@@ -10,11 +10,6 @@ export interface CorpusSeries {
   readonly series: RegularSeries;
 }
 
-/** The repository root's sibling `shared/` directory, where the real data lives. */
-export function sharedDataDir(repoRoot: string): string {
-  return path.resolve(repoRoot, "..", "shared", "data");
-}
-
 /**
  * Reads a `timestamp,value` file leniently (the raw NAB and traffic files repeat and jitter
  * timestamps) and bins it onto a grid: the file's most common spacing for "mean", or `stepSeconds`.
