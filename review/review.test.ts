@@ -2,7 +2,6 @@ import * as path from "node:path";
 import { loadChangeSet } from "./changes/load-change-set";
 import { renderMarkdown, MARKDOWN_LIMIT } from "./report/render-markdown";
 import { renderTerminal } from "./report/render-terminal";
-import { toReviewJson } from "./report/review-json";
 import { reviewChangeSet } from "./review";
 import { change, DEV, PROD } from "./testing/change-builder";
 import { generatedChanges } from "./testing/generated-preview";
@@ -58,24 +57,28 @@ describe("the review of a real-format prod preview", () => {
     expect(review.verdict).toBe("block");
   });
 
-  it("keeps the JSON contract", async () => {
-    const review = await reviewChangeSet({ changes: fixture("scenarios/prod-policy.events.jsonl"), stack: PROD, llm: NO_LLM });
-    const json = toReviewJson(review);
-    expect(Object.keys(json)).toEqual(expect.arrayContaining(["verdict", "findings", "changes", "cost", "policy", "llm"]));
-    expect(json.changes).toEqual({ same: 2, update: 1 });
-    expect(json.llm).toEqual({ used: false, model: null, fallback: "LLM turned off: deterministic review only" });
-    expect(json.policy).toMatchObject({ evaluated: true, mandatory: 1, advisory: 1 });
-    for (const f of json.findings) expect(Object.keys(f)).toEqual(["id", "category", "severity", "urns", "title", "evidence", "recommendation", "source"]);
-    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
-  });
-
-  it("renders terminal and Markdown with verdict, counts, risks, cost and policy first", async () => {
+  it("renders terminal and Markdown with the verdict, counts, cost and policy first, then the findings that matter", async () => {
     const review = await reviewChangeSet({ changes: fixture("scenarios/prod-risky.preview.json"), stack: { ...PROD, region: "eu-west-1" }, llm: NO_LLM });
     const md = renderMarkdown(review);
-    const order = ["⛔ BLOCK", "**Changes:**", "**Cost:**", "**Policy:**", "### Top risks", "<details>"].map((s) => md.indexOf(s));
+    const order = ["⛔ BLOCK", "**Changes:**", "**Cost:**", "**Policy:**", "**Blocked by", "### Blocking and high findings", "<details>"].map((s) => md.indexOf(s));
     expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]))).toBe(true);
-    expect(md).toContain("<!-- icna-advisor:prod -->");
-    expect(renderTerminal(review)).toMatch(/^BLOCK {2}prod \(prod\): 2 update · 4 replace · 2 same/);
+    expect(md.startsWith("<!-- icna-review:prod -->\n")).toBe(true);
+    const firstScreen = md.slice(0, md.indexOf("<details>"));
+    for (const id of review.gate.blocking) expect(firstScreen).toContain(id);
+    const lowNotes = review.findings.filter((f) => (f.severity === "low" || f.severity === "medium") && !review.gate.blocking.includes(f.id));
+    expect(lowNotes.length).toBeGreaterThan(0);
+    for (const f of lowNotes) expect(firstScreen).not.toContain(f.id);
+    const terminal = renderTerminal(review);
+    expect(terminal).toMatch(/^BLOCK {2}prod \(prod, eu-west-1\): 2 update · 4 replace · 2 same/);
+    expect(terminal.trimEnd().split("\n").pop()).toBe("Verdict: block");
+  });
+
+  it("lists the policy violations on the first screen, mandatory first", async () => {
+    const review = await reviewChangeSet({ changes: fixture("scenarios/prod-policy.events.jsonl"), stack: PROD, llm: NO_LLM });
+    const firstScreen = renderMarkdown(review).split("<details>")[0];
+    const table = firstScreen.slice(firstScreen.indexOf("### Policy violations (1 mandatory, 1 advisory)"));
+    expect(table.indexOf("| mandatory |")).toBeGreaterThan(0);
+    expect(table.indexOf("| mandatory |")).toBeLessThan(table.indexOf("| advisory |"));
   });
 });
 

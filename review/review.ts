@@ -1,4 +1,4 @@
-import type { PolicyViolation, StackKind, UndecidedCheck } from "../policies/model";
+import type { PolicyViolation, UndecidedCheck } from "../policies/model";
 import { Change, ChangeOp, ChangeSet, ChangeSource, countByOp, EnginePolicyEvent } from "./changes/change";
 import { CostReport, costDeltas, estimateCost } from "./cost/estimate-cost";
 import { CostAssumptions } from "./cost/resource-pricing";
@@ -7,13 +7,18 @@ import { LlmOptions } from "./llm/llm-options";
 import { assessRisks } from "./risk/assess-risks";
 import { compareFindings, Finding, severityRank } from "./risk/finding";
 import { decideVerdict, EXIT_CODES, GateDecision, Verdict } from "./verdict/decide-verdict";
+import { PlanValue } from "./plan/model";
+import { resourcesAfter, ResourceSummary, ReviewResource, summarise } from "./resource-summary";
+import { StackIdentity } from "./stack-identity";
 
 /** What the review command hands over. */
 export interface ReviewInput {
   /** The change: a change set from any input format, or bare changes (e.g. an offline plan's creates). */
   readonly changes: ChangeSet | readonly Change[];
   /** The stack; `region` prices the change unless the preview states its own `aws:region`. */
-  readonly stack: { readonly name: string; readonly kind: StackKind; readonly region?: string };
+  readonly stack: StackIdentity;
+  /** Stack outputs, when the input is an offline plan (a preview does not carry them). */
+  readonly outputs?: Readonly<Record<string, PlanValue>>;
   /** Result of the offline policy engine (policies/evaluate.ts), when it ran. */
   readonly policy?: { readonly violations: readonly PolicyViolation[]; readonly rulesEvaluated: number; readonly undecided?: readonly UndecidedCheck[] };
   /** Finding ids approved with `--approve`. */
@@ -34,9 +39,10 @@ export interface PolicySection {
   readonly engineEvents: readonly EnginePolicyEvent[];
 }
 
-/** Everything a review found; `toReviewJson` turns it into the stable JSON contract. */
-export interface AdvisorReview {
-  readonly stack: { readonly name: string; readonly kind: StackKind };
+/** Everything a review found, whatever its input; `toReviewJson` turns it into the stable JSON contract. */
+export interface Review {
+  /** Name, kind (which gate applies) and region; `note` says how the kind was decided when not from the stack's config. */
+  readonly stack: StackIdentity;
   readonly source: ChangeSource | "changes";
   readonly verdict: Verdict;
   readonly exitCode: number;
@@ -48,6 +54,11 @@ export interface AdvisorReview {
   readonly cost: CostReport;
   readonly policy: PolicySection;
   readonly llm: LlmOutcome;
+  /** Every resource after the change (deleted ones excluded). */
+  readonly resources: readonly ReviewResource[];
+  readonly summary: ResourceSummary;
+  /** Stack outputs, offline plans only. */
+  readonly outputs?: Readonly<Record<string, PlanValue>>;
   /** True when the preview failed part-way. */
   readonly incomplete: boolean;
   readonly diagnostics: ChangeSet["diagnostics"];
@@ -61,7 +72,7 @@ function asChangeSet(changes: ReviewInput["changes"]): ChangeSet & { source: Cha
 }
 
 /** The deterministic review: risks, cost and verdict, with no network. */
-export function reviewDeterministic(input: ReviewInput): Omit<AdvisorReview, "llm" | "timings"> {
+export function reviewDeterministic(input: ReviewInput): Omit<Review, "llm" | "timings"> {
   const set = asChangeSet(input.changes);
   const cost = estimateCost(set.changes, { region: set.region ?? input.stack.region, assumptions: input.costAssumptions });
   const findings = assessRisks({
@@ -77,8 +88,9 @@ export function reviewDeterministic(input: ReviewInput): Omit<AdvisorReview, "ll
   const gate = decideVerdict(findings, input.stack.kind, input.approvals ?? []);
   const violations = input.policy?.violations ?? [];
   const engineEvents = set.policyEvents;
+  const resources = resourcesAfter(set.changes);
   return {
-    stack: { name: input.stack.name, kind: input.stack.kind },
+    stack: input.stack,
     source: set.source,
     verdict: gate.verdict,
     exitCode: gate.exitCode,
@@ -96,6 +108,9 @@ export function reviewDeterministic(input: ReviewInput): Omit<AdvisorReview, "ll
       violations,
       engineEvents,
     },
+    resources,
+    summary: summarise(resources),
+    ...(input.outputs ? { outputs: input.outputs } : {}),
     incomplete: set.incomplete,
     diagnostics: set.diagnostics,
   };
@@ -106,12 +121,12 @@ export function reviewDeterministic(input: ReviewInput): Omit<AdvisorReview, "ll
  * key is configured) adds a summary and findings that can turn a pass into a warn but never lower
  * a severity or lift a block.
  */
-export async function reviewChangeSet(input: ReviewInput): Promise<AdvisorReview> {
+export async function reviewChangeSet(input: ReviewInput): Promise<Review> {
   const started = performance.now();
   const base = reviewDeterministic(input);
   const deterministicMs = performance.now() - started;
   const llmStarted = performance.now();
-  const llm = await adviseWithLlm(base.changes, base.findings, base.stack, input.llm);
+  const llm = await adviseWithLlm(base.changes, base.findings, { name: base.stack.name, kind: base.stack.kind }, input.llm);
   const llmMs = performance.now() - llmStarted;
   const llmRaisesWarning = base.verdict === "pass" && llm.findings.some((f) => severityRank(f.severity) >= severityRank("medium"));
   const verdict: Verdict = llmRaisesWarning ? "warn" : base.verdict;

@@ -8,7 +8,7 @@ import { evaluateChangePolicies } from "../../review/policy-input";
 import { renderMarkdown } from "../../review/report/render-markdown";
 import { renderTerminal } from "../../review/report/render-terminal";
 import { toReviewJson } from "../../review/report/review-json";
-import { AdvisorReview } from "../../review/review";
+import { Review } from "../../review/review";
 import { PROJECT_DIR } from "../../review/plan/stack-plan";
 import { packConfig } from "../../policies/crossguard/pack-config";
 import { RULES } from "../../policies/rules";
@@ -30,7 +30,7 @@ export interface DeployCliOptions {
   readonly previewOnly?: boolean;
 }
 
-async function askOperator(review: AdvisorReview): Promise<boolean> {
+async function askOperator(review: Review): Promise<boolean> {
   if (!process.stdin.isTTY) throw new CliError("refusing to apply without a confirmation: run interactively, or pass --yes (CI does, behind a protected environment)", 1);
   const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
   try {

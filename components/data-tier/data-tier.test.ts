@@ -1,8 +1,10 @@
 import { OfflinePlan, PlanResource, SECRET } from "../../review/plan/model";
 import { OfflinePreviewMocks } from "../../review/plan/offline-mocks";
 import { planFromSettings } from "../../review/plan/stack-plan";
-import { reviewToJson, reviewToMarkdown, reviewToTerminal } from "../../review/render-review";
-import { reviewStack, StackReview } from "../../review/review-stack";
+import { renderMarkdown } from "../../review/report/render-markdown";
+import { renderTerminal } from "../../review/report/render-terminal";
+import { toReviewJson } from "../../review/report/review-json";
+import { ReviewRun, runReview } from "../../review/run-review";
 import { named, ofType } from "../../testing/plan-queries";
 import { shippedSettings, withEdit } from "../../testing/stack-settings";
 
@@ -11,7 +13,7 @@ const CANARY_TOKEN = "canary-Vb3Nq8Lr2Xe5Tm9Ka1Yc7Wd4Hf6Gs0Jp";
 
 type ReviewJson = { resources: PlanResource[]; outputs: unknown };
 
-let review: StackReview;
+let review: ReviewRun & { plan: OfflinePlan };
 let json: ReviewJson;
 beforeAll(async () => {
   const newResource = OfflinePreviewMocks.prototype.newResource;
@@ -19,8 +21,10 @@ beforeAll(async () => {
     const created = newResource.call(this, resource);
     return resource.type === "random:index/randomPassword:RandomPassword" ? { ...created, state: { ...created.state, result: CANARY_TOKEN } } : created;
   });
-  review = await reviewStack("prod");
-  json = JSON.parse(JSON.stringify(reviewToJson(review))) as ReviewJson;
+  const run = await runReview({ from: "stack", stack: "prod" }, { llm: { enabled: false } });
+  if (!run.plan) throw new Error("an offline review returns its plan");
+  review = { ...run, plan: run.plan };
+  json = JSON.parse(JSON.stringify(toReviewJson(review.review))) as ReviewJson;
 });
 afterAll(() => jest.restoreAllMocks());
 
@@ -72,7 +76,7 @@ describe("icna review --stack prod --json: the data tier", () => {
 
   it("never shows the Redis auth token: not in resources, outputs, the JSON, Markdown or terminal review", () => {
     expect(one("aws:secretsmanager/secretVersion:SecretVersion").inputs.secretString).toBe(SECRET);
-    for (const text of [JSON.stringify(reviewToJson(review)), reviewToMarkdown(review), reviewToTerminal(review), JSON.stringify(review.context.plan)]) {
+    for (const text of [JSON.stringify(toReviewJson(review.review)), renderMarkdown(review.review), renderTerminal(review.review), JSON.stringify(review.plan)]) {
       expect(text).not.toContain(CANARY_TOKEN);
     }
   });
@@ -92,12 +96,12 @@ describe("the data tier is outside the blue/green unit", () => {
       t.weights = { blue: 0, green: 100 };
     });
     const after = (await planFromSettings("prod", swapped)).plan;
-    expect(dataTierInputs(after)).toEqual(dataTierInputs(review.context.plan));
+    expect(dataTierInputs(after)).toEqual(dataTierInputs(review.plan));
   });
 
   it("only loses the retired colour's ingress rules and in-cluster access when a colour is removed; the data services stay identical", async () => {
     const blueOnly = withEdit(shippedSettings("prod"), "icna:clusters", (c) => ((c.green as Record<string, unknown>).enabled = false));
-    const before = dataTierInputs(review.context.plan);
+    const before = dataTierInputs(review.plan);
     const after = dataTierInputs((await planFromSettings("prod", blueOnly)).plan);
     const removed = [...before.keys()].filter((urn) => !after.has(urn));
     expect(removed.length).toBeGreaterThan(0);

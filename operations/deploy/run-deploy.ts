@@ -4,7 +4,8 @@ import type { PolicyViolation, StackKind, UndecidedCheck } from "../../policies/
 import { NO_OP_OPS } from "../../review/changes/change";
 import { changesFromEngineEvents } from "../../review/changes/from-engine-events";
 import { LlmOptions } from "../../review/llm/llm-options";
-import { AdvisorReview, reviewChangeSet } from "../../review/review";
+import { toReviewJson } from "../../review/report/review-json";
+import { Review, reviewChangeSet } from "../../review/review";
 import { DeployEngine, EngineEventJson } from "./deploy-engine";
 
 export interface DeployOptions {
@@ -19,21 +20,21 @@ export interface DeployOptions {
   readonly approvals: readonly string[];
   readonly llm?: LlmOptions;
   /** Offline policy results to fold into the review, computed from the previewed changes. */
-  readonly evaluatePolicy?: (review: { changes: AdvisorReview["changes"] }) => { violations: readonly PolicyViolation[]; rulesEvaluated: number; undecided?: readonly UndecidedCheck[] } | undefined;
+  readonly evaluatePolicy?: (review: { changes: Review["changes"] }) => { violations: readonly PolicyViolation[]; rulesEvaluated: number; undecided?: readonly UndecidedCheck[] } | undefined;
   /** Stop after the review (CI on pull requests): never asks, never applies. */
   readonly previewOnly?: boolean;
   /** Shows the review before the question (terminal report). */
-  readonly show: (review: AdvisorReview) => void;
+  readonly show: (review: Review) => void;
   /** Asks whether to apply; `--yes` answers true without asking. */
-  readonly confirm: (review: AdvisorReview) => Promise<boolean>;
+  readonly confirm: (review: Review) => Promise<boolean>;
 }
 
 export type DeployOutcome =
-  | { readonly status: "blocked"; readonly exitCode: 2; readonly review: AdvisorReview }
-  | { readonly status: "no-changes"; readonly exitCode: 0; readonly review: AdvisorReview }
-  | { readonly status: "previewed"; readonly exitCode: 0; readonly review: AdvisorReview }
-  | { readonly status: "declined"; readonly exitCode: 1; readonly review: AdvisorReview }
-  | { readonly status: "applied"; readonly exitCode: 0; readonly review: AdvisorReview; readonly summary: Readonly<Record<string, number>> };
+  | { readonly status: "blocked"; readonly exitCode: 2; readonly review: Review }
+  | { readonly status: "no-changes"; readonly exitCode: 0; readonly review: Review }
+  | { readonly status: "previewed"; readonly exitCode: 0; readonly review: Review }
+  | { readonly status: "declined"; readonly exitCode: 1; readonly review: Review }
+  | { readonly status: "applied"; readonly exitCode: 0; readonly review: Review; readonly summary: Readonly<Record<string, number>> };
 
 /**
  * `icna deploy`: preview with the policy pack and an event log, saving the update plan; review the
@@ -63,7 +64,7 @@ export async function runDeploy(options: DeployOptions): Promise<DeployOutcome> 
   );
   const policy = options.evaluatePolicy?.({ changes: changeSet.changes });
   const review = await reviewChangeSet({ changes: changeSet, stack: options.stack, approvals: options.approvals, llm: options.llm, policy });
-  fs.writeFileSync(path.join(options.outDir, "review.json"), JSON.stringify({ verdict: review.verdict, findings: review.findings, blocking: review.gate.blocking }, null, 2) + "\n");
+  fs.writeFileSync(path.join(options.outDir, "review.json"), JSON.stringify(toReviewJson(review), null, 2) + "\n");
   options.show(review);
 
   if (review.verdict === "block") return { status: "blocked", exitCode: 2, review };

@@ -1,22 +1,23 @@
-import { AdvisorReview } from "../review";
+import { Review } from "../review";
+import { Finding, severityRank } from "../risk/finding";
 
 export const usd = (n: number, sign = false) => `${sign && n > 0 ? "+" : n < 0 ? "−" : ""}$${Math.abs(n).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** "4 replace · 2 update · 2 same" in a fixed op order. */
-export function countsLine(review: AdvisorReview): string {
+export function countsLine(review: Review): string {
   const order = ["create", "update", "replace", "delete", "import", "read", "same"];
   const entries = Object.entries(review.counts).sort(([a], [b]) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
   return entries.length === 0 ? "no changes" : entries.map(([op, n]) => `${n} ${op}`).join(" · ");
 }
 
-export function costLine(review: AdvisorReview): string {
+export function costLine(review: Review): string {
   const { cost } = review;
   if (cost.region === null || cost.note) return `not priced (${cost.note ?? "region unknown"})`;
   const unpriced = cost.unpriced.length > 0 ? `; ${cost.unpriced.length} resource${cost.unpriced.length === 1 ? "" : "s"} unpriced` : "";
   return `${usd(cost.monthly.delta, true)}/month (priced total ${usd(cost.monthly.before)} → ${usd(cost.monthly.after)}${unpriced}; ${cost.region} list prices of ${cost.priceTable.recordedOn})`;
 }
 
-export function policyLine(review: AdvisorReview): string {
+export function policyLine(review: Review): string {
   const p = review.policy;
   if (!p.evaluated) return "not evaluated";
   const parts = [`${p.mandatory} mandatory`, `${p.advisory} advisory violation${p.advisory === 1 ? "" : "s"}`];
@@ -24,8 +25,38 @@ export function policyLine(review: AdvisorReview): string {
   return `${parts.join(", ")}${p.rulesEvaluated > 0 ? ` (${p.rulesEvaluated} rule evaluations)` : ""}`;
 }
 
-export function llmLine(review: AdvisorReview): string {
+export function llmLine(review: Review): string {
   const { llm } = review;
   if (!llm.used) return llm.fallback ?? "not used";
   return `${llm.model}${llm.fallback ? ` (${llm.fallback})` : ""}`;
+}
+
+const SOURCE_LINES: Record<Review["source"], string> = {
+  "offline-plan": "offline plan: the stack program under Pulumi's SDK mocks in preview mode, no credentials used (every resource a create)",
+  "offline-plan-diff": "difference between two offline plans (the base plan and this one)",
+  "preview-json": "real preview: `pulumi preview --json`",
+  "event-log": "real preview: `pulumi preview --event-log`",
+  "automation-events": "real preview: Automation API events",
+  changes: "changes handed over by the caller",
+};
+
+/** What the review read, in words. */
+export function sourceLine(review: Review): string {
+  return SOURCE_LINES[review.source];
+}
+
+/** The findings a reader must see first: blocking ones, then high and critical (policy violations have their own table). */
+export function findingsThatMatter(review: Review): Finding[] {
+  const blocking = new Set(review.gate.blocking);
+  const high = (f: Finding) => severityRank(f.severity) >= severityRank("high") && f.category !== "policy";
+  return [...review.findings.filter((f) => blocking.has(f.id)), ...review.findings.filter((f) => !blocking.has(f.id) && high(f))];
+}
+
+/** Offline violations and the engine's policy events, mandatory first. */
+export function policyResults(review: Review): { level: string; policy: string; resource: string; message: string }[] {
+  const rank = (level: string) => (level === "mandatory" ? 0 : 1);
+  return [
+    ...review.policy.violations.map((v) => ({ level: v.enforcementLevel, policy: v.policy, resource: v.resourceName, message: v.message })),
+    ...review.policy.engineEvents.map((e) => ({ level: e.enforcementLevel, policy: e.policyName, resource: e.resourceUrn ? e.resourceUrn.slice(e.resourceUrn.lastIndexOf("::") + 2) : "stack", message: e.message })),
+  ].sort((a, b) => rank(a.level) - rank(b.level));
 }

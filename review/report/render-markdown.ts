@@ -1,68 +1,74 @@
-import { AdvisorReview } from "../review";
+import { renderComponentTree } from "../plan/component-tree";
+import { countByType } from "../resource-summary";
+import { Review } from "../review";
 import { Finding } from "../risk/finding";
-import { costLine, countsLine, llmLine, policyLine, usd } from "./format-helpers";
+import { costLine, countsLine, findingsThatMatter, llmLine, policyLine, policyResults, sourceLine, usd } from "./format-helpers";
+import { clip, code, escapeMarkdown, fit } from "./markdown-text";
+
+export { escapeMarkdown } from "./markdown-text";
 
 /** GitHub rejects comments of 65,536 characters or more; stay well under it. */
 export const MARKDOWN_LIMIT = 65_536;
 const BUDGET = 60_000;
+/** Rows of each first-screen table; the rest is folded. */
+const FIRST_SCREEN_ROWS = 12;
+const TITLE_CHARS = 300;
 
-/** Marks the advisor's comment so CI can find and update it in place. */
+/** Marks the review's comment so CI can find and update it in place (one per stack). */
 export function commentMarker(stack: string): string {
-  return `<!-- icna-advisor:${stack} -->`;
+  return `<!-- icna-review:${stack} -->`;
 }
-
-/** Plan data is untrusted: no HTML, no table breaks, no mentions. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@/g, "@\u200b").replace(/\r?\n/g, " ");
-}
-const code = (text: string) => `\`${text.replace(/`/g, "ˋ")}\``;
 
 const HEAD = { pass: "✅ PASS", warn: "⚠️ WARN", block: "⛔ BLOCK" } as const;
 
-function findingRow(blocking: ReadonlySet<string>, approved: ReadonlySet<string>, f: Finding): string {
-  const state = blocking.has(f.id) ? "**blocks**" : approved.has(f.id) ? "approved" : f.source === "llm" ? "llm" : "";
-  return `| ${f.severity} | ${f.category} | ${escapeMarkdown(f.title)} | ${code(f.id)} | ${state} |`;
+function findingRow(review: Review, f: Finding): string {
+  const state = review.gate.blocking.includes(f.id) ? "**blocks**" : review.gate.approved.includes(f.id) ? "approved" : f.source === "llm" ? "llm" : "";
+  return `| ${f.severity} | ${f.category} | ${escapeMarkdown(clip(f.title, TITLE_CHARS))} | ${code(f.id)} | ${state} |`;
 }
 
-/** Lines added until the budget is spent; the rest is counted, not shown. */
-function fit(lines: readonly string[], budget: number, what: string): string[] {
-  const out: string[] = [];
-  let used = 0;
-  for (const [i, line] of lines.entries()) {
-    if (used + line.length + 1 > budget) {
-      out.push(`… ${lines.length - i} more ${what} not shown (see the JSON report).`);
-      break;
-    }
-    out.push(line);
-    used += line.length + 1;
-  }
-  return out;
-}
-
-/** The pull-request comment: verdict, counts, top risks, cost delta and policy first; details folded. Always under 65,536 characters. */
-export function renderMarkdown(review: AdvisorReview, options: { topRisks?: number } = {}): string {
-  const top = review.findings.slice(0, options.topRisks ?? 10);
-  const head = [
+/** Verdict, counts, the findings that matter and the policy violations: what a reviewer reads without scrolling. */
+function firstScreen(review: Review): string[] {
+  const lines = [
     commentMarker(review.stack.name),
-    `## ${HEAD[review.verdict]} · ICNA advisor · \`${escapeMarkdown(review.stack.name)}\` (${review.stack.kind})`,
+    `## ${HEAD[review.verdict]} · ICNA review · \`${escapeMarkdown(review.stack.name)}\` (${review.stack.kind})`,
     "",
-    `**Changes:** ${countsLine(review)}  `,
+    `**Changes:** ${countsLine(review)} · ${review.summary.total} resources after the change  `,
     `**Cost:** ${escapeMarkdown(costLine(review))}  `,
     `**Policy:** ${escapeMarkdown(policyLine(review))}  `,
-    `**LLM:** ${escapeMarkdown(llmLine(review))}`,
+    `**LLM:** ${escapeMarkdown(llmLine(review))}  `,
+    `**Reviewed:** ${sourceLine(review)}`,
+    ...(review.stack.note ? ["", `> Gate: ${escapeMarkdown(review.stack.note)}.`] : []),
     ...(review.incomplete ? ["", "> **The preview did not finish**: this review may miss changes."] : []),
     "",
   ];
-  if (top.length > 0) {
-    head.push("### Top risks", "", "| Severity | Category | Finding | Id | |", "|---|---|---|---|---|", ...top.map((f) => findingRow(new Set(review.gate.blocking), new Set(review.gate.approved), f)), "");
+  if (review.gate.blocking.length > 0) lines.push(`**Blocked by ${review.gate.blocking.length} finding(s)**: fix them, or approve each deliberately with \`--approve <id>\`.`, "");
+  const matter = findingsThatMatter(review);
+  const notes = review.findings.length - matter.length;
+  if (matter.length > 0) {
+    lines.push(`### Blocking and high findings (${matter.length})`, "", "| Severity | Category | Finding | Id | |", "|---|---|---|---|---|", ...matter.slice(0, FIRST_SCREEN_ROWS).map((f) => findingRow(review, f)));
+    if (matter.length > FIRST_SCREEN_ROWS) lines.push(`| | | … ${matter.length - FIRST_SCREEN_ROWS} more under *All findings* | | |`);
+    lines.push("");
   } else {
-    head.push("No risks found.", "");
+    lines.push("No blocking or high finding.", "");
   }
-  if (review.gate.blocking.length > 0) head.push(`Blocked by ${review.gate.blocking.length} finding(s): fix them, or approve each deliberately with \`--approve <id>\`.`, "");
-  if (review.llm.summary) head.push("### Summary", "", ...review.llm.summary.split("\n").map((l) => escapeMarkdown(l)), "");
+  const policy = policyResults(review);
+  if (policy.length > 0) {
+    lines.push(`### Policy violations (${review.policy.mandatory} mandatory, ${review.policy.advisory} advisory)`, "", "| Level | Policy | Resource | Message |", "|---|---|---|---|");
+    lines.push(...policy.slice(0, FIRST_SCREEN_ROWS).map((p) => `| ${p.level} | ${code(p.policy)} | ${escapeMarkdown(p.resource)} | ${escapeMarkdown(clip(p.message, TITLE_CHARS))} |`));
+    if (policy.length > FIRST_SCREEN_ROWS) lines.push(`| | | | … ${policy.length - FIRST_SCREEN_ROWS} more under *Policy results* |`);
+    lines.push("");
+  }
+  if (notes > 0) lines.push(`${notes} more finding(s) of lower weight are folded below.`, "");
+  if (review.llm.summary) lines.push("### Summary (LLM)", "", ...clip(review.llm.summary, 3000).split("\n").map((l) => escapeMarkdown(l)), "");
+  return lines;
+}
 
-  const findingDetails = review.findings.map((f) =>
-    [`- **${f.severity} · ${f.category}** ${escapeMarkdown(f.title)} (${code(f.id)})`, ...f.evidence.map((e) => `  - ${escapeMarkdown(e)}`), `  - _Do:_ ${escapeMarkdown(f.recommendation)}`].join("\n"),
+/** Everything else, folded, each section within its share of what the first screen left. */
+function foldedSections(review: Review, budget: number): string[] {
+  const matter = findingsThatMatter(review);
+  const ordered = [...matter, ...review.findings.filter((f) => !matter.includes(f))];
+  const findingDetails = ordered.map((f) =>
+    [`- **${f.severity} · ${f.category}** ${escapeMarkdown(clip(f.title, TITLE_CHARS))} (${code(f.id)})`, ...f.evidence.map((e) => `  - ${escapeMarkdown(clip(e, TITLE_CHARS))}`), `  - _Do:_ ${escapeMarkdown(clip(f.recommendation, TITLE_CHARS))}`].join("\n"),
   );
   const changeRows = review.changes
     .filter((c) => c.op !== "same" || c.protect.old !== c.protect.new)
@@ -71,25 +77,30 @@ export function renderMarkdown(review: AdvisorReview, options: { topRisks?: numb
     ...review.cost.items.map((i) => `| ${escapeMarkdown(i.name)} | ${code(i.type)} | ${i.before === undefined ? "–" : usd(i.before)} | ${i.after === undefined ? "–" : usd(i.after)} | ${usd(i.delta, true)} | ${escapeMarkdown(i.basis)} |`),
     ...review.cost.unpriced.map((u) => `| ${escapeMarkdown(u.name)} | ${code(u.type)} | unpriced | unpriced | – | ${escapeMarkdown(u.reason)} |`),
   ];
-  const policyRows = [
-    ...review.policy.violations.map((v) => `| ${v.enforcementLevel} | ${escapeMarkdown(v.policy)} | ${escapeMarkdown(v.resourceName)} | ${escapeMarkdown(v.message)} |`),
-    ...review.policy.engineEvents.map((e) => `| ${e.enforcementLevel} | ${escapeMarkdown(e.policyName)} | ${escapeMarkdown(e.resourceUrn ? e.resourceUrn.slice(e.resourceUrn.lastIndexOf("::") + 2) : "stack")} | ${escapeMarkdown(e.message)} |`),
-  ];
+  const policyRows = policyResults(review).map((p) => `| ${p.level} | ${code(p.policy)} | ${escapeMarkdown(p.resource)} | ${escapeMarkdown(clip(p.message, TITLE_CHARS))} |`);
+  const typeRows = countByType(review.resources).map((c) => `| ${code(c.type)} | ${c.count} |`);
+  const tree = review.resources.length > 0 ? ["```", ...renderComponentTree(review.resources).split("\n").map((l) => l.replace(/`/g, "ˋ")), "```"] : [];
 
-  const headText = head.join("\n");
-  let remaining = BUDGET - headText.length;
+  let remaining = budget;
   const sections: string[] = [];
-  const fold = (title: string, header: string[], rows: string[], what: string, share: number) => {
+  const fold = (title: string, header: string[], rows: string[], what: string, share: number, footer: string[] = []) => {
     if (rows.length === 0) return;
-    const budget = Math.max(500, Math.floor(remaining * share));
-    const body = [`<details><summary>${title}</summary>`, "", ...header, ...fit(rows, budget, what), "", "</details>", ""].join("\n");
+    const body = [`<details><summary>${title}</summary>`, "", ...header, ...fit(rows, Math.max(500, Math.floor(remaining * share)), what), ...footer, "", "</details>", ""].join("\n");
     remaining -= body.length;
     sections.push(body);
   };
-  fold(`All findings (${review.findings.length})`, [], findingDetails, "findings", 0.4);
-  fold(`Changes (${changeRows.length} not unchanged)`, ["| Op | Type | Name | Changed paths |", "|---|---|---|---|"], changeRows, "changes", 0.5);
-  fold(`Cost (prices of ${review.cost.priceTable.recordedOn})`, ["| Resource | Type | Before/month | After/month | Delta | Basis |", "|---|---|---|---|---|---|"], costRows, "cost lines", 0.5);
-  fold(`Policy results (${policyRows.length})`, ["| Level | Policy | Resource | Message |", "|---|---|---|---|"], policyRows, "policy results", 0.9);
-  const text = `${headText}\n${sections.join("\n")}`;
+  fold(`All findings, with evidence and what to do (${review.findings.length})`, [], findingDetails, "findings", 0.35);
+  fold(`Changes (${changeRows.length} not unchanged)`, ["| Op | Type | Name | Changed paths |", "|---|---|---|---|"], changeRows, "changes", 0.4);
+  fold(`Cost (prices of ${review.cost.priceTable.recordedOn})`, ["| Resource | Type | Before/month | After/month | Delta | Basis |", "|---|---|---|---|---|---|"], costRows, "cost lines", 0.4);
+  fold(`Policy results (${policyRows.length})`, ["| Level | Policy | Resource | Message |", "|---|---|---|---|"], policyRows, "policy results", 0.5);
+  fold(`Resources after the change by type (${review.summary.total})`, ["| Type | Count |", "|---|---:|"], typeRows, "types", 0.4);
+  fold("Component tree", tree.slice(0, 1), tree.slice(1, -1), "tree lines", 0.9, tree.slice(-1));
+  return sections;
+}
+
+/** The pull-request comment: the first screen, then every detail folded in `<details>`. Always under 65,536 characters. */
+export function renderMarkdown(review: Review): string {
+  const head = firstScreen(review).join("\n");
+  const text = `${head}\n${foldedSections(review, BUDGET - head.length).join("\n")}`;
   return text.length < MARKDOWN_LIMIT ? text : `${text.slice(0, BUDGET)}\n\n… truncated (see the JSON report).\n`;
 }

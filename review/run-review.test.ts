@@ -3,8 +3,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { PlanResource } from "./plan/model";
-import { adviseOfflinePlan, advisePreviewFile } from "./advise-stack";
 import { PreviewInputError } from "./changes/preview-input-error";
+import { readPlanFile, reviewOfflinePlan, reviewPreviewFile } from "./run-review";
 import { identifyStack, stackFromUrn } from "./stack-identity";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -19,28 +19,44 @@ describe("stack identity", () => {
   });
 });
 
-describe("advisePreviewFile", () => {
+describe("reviewPreviewFile", () => {
   it("reviews a --json digest, taking the stack from its URNs and the region from its config", async () => {
-    const { review, stack } = await advisePreviewFile(path.join(FIXTURES, "scenarios/prod-risky.preview.json"), undefined, ROOT, NO_LLM);
-    expect(stack.name).toBe("prod");
+    const review = await reviewPreviewFile(path.join(FIXTURES, "scenarios/prod-risky.preview.json"), undefined, NO_LLM);
+    expect(review.stack).toMatchObject({ name: "prod", kind: "prod" });
     expect(review.verdict).toBe("block");
     expect(review.cost.region).toBe("eu-west-1");
     expect(review.policy.evaluated).toBe(true);
   });
 
+  it("summarises the resources after the change: deleted ones are gone, replaced ones carry their new inputs", async () => {
+    const review = await reviewPreviewFile(path.join(FIXTURES, "scenarios/prod-risky.preview.json"), undefined, NO_LLM);
+    const deleted = review.changes.filter((c) => c.op === "delete").map((c) => c.urn);
+    expect(review.resources.map((r) => r.urn)).toEqual(review.changes.filter((c) => c.op !== "delete").map((c) => c.urn));
+    expect(review.resources.some((r) => deleted.includes(r.urn))).toBe(false);
+    const db = review.resources.find((r) => r.name === "orders-db")!;
+    expect(db.inputs).toEqual(review.changes.find((c) => c.name === "orders-db")!.newInputs);
+    expect(review.summary.total).toBe(review.resources.length);
+    expect(Object.values(review.summary.byType).reduce((a, b) => a + b, 0)).toBe(review.resources.length);
+  });
+
   it("uses the event log's own policy events instead of evaluating policies again", async () => {
-    const { review } = await advisePreviewFile(path.join(FIXTURES, "scenarios/prod-policy.events.jsonl"), "prod", ROOT, NO_LLM);
+    const review = await reviewPreviewFile(path.join(FIXTURES, "scenarios/prod-policy.events.jsonl"), "prod", NO_LLM);
     expect(review.policy).toMatchObject({ rulesEvaluated: 0, mandatory: 1, advisory: 1 });
+  });
+
+  it("judges a stack without a config file by the strictest gate and says so", async () => {
+    const review = await reviewPreviewFile(path.join(FIXTURES, "real/pulumi-display-up-5.events.jsonl"), "staging", NO_LLM);
+    expect(review.stack).toMatchObject({ name: "staging", kind: "prod", note: expect.stringMatching(/strictest/) });
   });
 
   it("fails on a preview with no resources and no --stack", async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "icna-")), "empty.json");
     fs.writeFileSync(file, JSON.stringify({ steps: [], changeSummary: {} }));
-    await expect(advisePreviewFile(file, undefined, ROOT, NO_LLM)).rejects.toThrow(PreviewInputError);
+    await expect(reviewPreviewFile(file, undefined, NO_LLM)).rejects.toThrow(PreviewInputError);
   });
 });
 
-describe("adviseOfflinePlan with a base plan", () => {
+describe("reviewOfflinePlan with a base plan", () => {
   const P = "urn:pulumi:prod::icna::";
   const db: PlanResource = { urn: `${P}aws:rds/instance:Instance::orders`, type: "aws:rds/instance:Instance", name: "orders", inputs: { identifier: "orders", engine: "postgres", instanceClass: "db.r6g.large", allocatedStorage: 100 }, dependencies: [], protect: true, custom: true, remote: false };
 
@@ -48,14 +64,16 @@ describe("adviseOfflinePlan with a base plan", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "icna-base-"));
     fs.writeFileSync(path.join(dir, "plan.json"), JSON.stringify({ stack: "prod", resources: [db] }));
     const head = [{ ...db, inputs: { ...db.inputs, identifier: "orders-v2" } }];
-    const review = await adviseOfflinePlan({ name: "prod", kind: "prod", region: "us-east-1" }, { resources: head }, path.join(dir, "plan.json"), NO_LLM);
+    const review = await reviewOfflinePlan({ name: "prod", kind: "prod", region: "us-east-1" }, { resources: head }, readPlanFile(path.join(dir, "plan.json")), NO_LLM);
+    expect(review.source).toBe("offline-plan-diff");
     expect(review.counts).toEqual({ replace: 1 });
     expect(review.verdict).toBe("block");
     expect(review.findings[0].title).toMatch(/^Replacing orders deletes its data/);
+    expect(review.resources).toEqual([expect.objectContaining({ urn: db.urn, inputs: head[0].inputs, protect: true, parent: null })]);
   });
 
-  it("explains a missing base plan", async () => {
-    await expect(adviseOfflinePlan({ name: "prod", kind: "prod" }, { resources: [db] }, "/nonexistent/plan.json", NO_LLM)).rejects.toThrow(/--base \/nonexistent\/plan\.json does not exist/);
+  it("explains a missing base plan", () => {
+    expect(() => readPlanFile("/nonexistent/plan.json")).toThrow(/--base \/nonexistent\/plan\.json does not exist/);
   });
 });
 
@@ -69,6 +87,6 @@ it("icna review --preview exits 2 on a blocking preview and 1 with a positioned 
   const blocked = icna("review", "--preview", path.join(FIXTURES, "scenarios/prod-policy.events.jsonl"), "--json");
   expect(blocked.status).toBe(2);
   const json = JSON.parse(blocked.stdout);
-  expect(json).toMatchObject({ stack: "prod", verdict: "block", changes: { update: 1, same: 2 }, llm: { used: false } });
+  expect(json).toMatchObject({ stack: "prod", verdict: "block", gate: { stackKind: "prod" }, changes: { update: 1, same: 2 }, llm: { used: false } });
   expect(Object.keys(json)).toEqual(expect.arrayContaining(["resources", "findings", "cost", "policy"]));
 });
