@@ -6,7 +6,7 @@ import { LEVELS, ResourceRule, StackRule } from "./rule";
 import { RULES } from "./rules";
 import { applyChanges, set } from "./test-support/change";
 import { compliantStack, urnOf } from "./test-support/compliant-stack";
-import { TYPES } from "./support/types";
+import { TYPES } from "./knowledge/type-tokens";
 import { bool } from "./values";
 
 const TODAY = "2026-11-01";

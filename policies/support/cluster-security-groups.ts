@@ -2,7 +2,7 @@ import { ResourceGraph } from "../graph";
 import { PolicyResource } from "../model";
 import { isSecret, isUnknown, peek } from "../values";
 import { EKS_CLUSTER_TYPES } from "./eks";
-import { TYPES } from "./types";
+import { TYPES } from "../knowledge/type-tokens";
 
 /**
  * What counts as "the clusters' security groups": the EKS cluster resources themselves (an input

@@ -1,6 +1,6 @@
 import { PolicyResource } from "../model";
 import { bool, knownStrings, peek, str } from "../values";
-import { TYPES } from "./types";
+import { TYPES } from "../knowledge/type-tokens";
 
 /** Cluster resources as the offline review sees them (the @pulumi/eks component) and as the engine sees them (its AWS child). */
 export const EKS_CLUSTER_TYPES = [TYPES.eksCluster, TYPES.awsEksCluster] as const;

@@ -1,6 +1,6 @@
 import { PolicyResource } from "../model";
 import { isSet, str } from "../values";
-import { TYPES } from "./types";
+import { TYPES } from "../knowledge/type-tokens";
 
 export const CACHE_TYPES = [TYPES.cacheReplicationGroup, TYPES.cacheCluster] as const;
 

@@ -1,6 +1,7 @@
 import { PolicyResource } from "../model";
 import { isSecret, isUnknown, list, peek, UndecidableError } from "../values";
-import { IAM_POLICY_DOCUMENT_TYPES, TYPES } from "./types";
+import { PRIVILEGE_ESCALATION_ACTIONS } from "../knowledge/iam-actions";
+import { IAM_POLICY_DOCUMENT_TYPES, TYPES } from "../knowledge/type-tokens";
 
 /** One statement of an IAM policy document, normalised (single values become lists). */
 export interface Statement {
@@ -36,7 +37,8 @@ function principalOf(value: unknown, path: string): Statement["principal"] {
   if (isUnknown(value)) throw new UndecidableError(path);
   if (value === "*") return "*";
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw new TypeError(`${path} should be "*" or an object`);
-  return Object.fromEntries(Object.entries(value).map(([type, v]) => [type, strings(v, `${path}.${type}`)]));
+  // An unknown principal is another resource's ARN (config is known at preview), never the wildcard: keep it as a marker.
+  return Object.fromEntries(Object.entries(value).map(([type, v]) => [type, strings(v, `${path}.${type}`, true)]));
 }
 
 function conditionOf(value: unknown, path: string): Statement["condition"] {
@@ -61,7 +63,6 @@ export function parsePolicyDocument(document: unknown, path = "policy"): Stateme
   if (isUnknown(document) || isSecret(document)) throw new UndecidableError(path);
   let parsed: unknown = document;
   if (typeof document === "string") {
-    if (document.includes("[unknown]")) throw new UndecidableError(path);
     try {
       parsed = JSON.parse(document);
     } catch {
@@ -130,55 +131,14 @@ export function wildcardResource(statement: Statement): boolean {
   return statement.resources.some((r) => !isUnknown(r) && /(:\*$|\/\*$|:\*:)/.test(r));
 }
 
-/** Actions that let a principal raise its own privileges (Rhino Security Labs' list, as used by Cloudsplaining). */
-export const PRIVILEGE_ESCALATION_ACTIONS = [
-  "iam:CreatePolicyVersion",
-  "iam:SetDefaultPolicyVersion",
-  "iam:PassRole",
-  "iam:CreateAccessKey",
-  "iam:CreateLoginProfile",
-  "iam:UpdateLoginProfile",
-  "iam:AttachUserPolicy",
-  "iam:AttachGroupPolicy",
-  "iam:AttachRolePolicy",
-  "iam:PutUserPolicy",
-  "iam:PutGroupPolicy",
-  "iam:PutRolePolicy",
-  "iam:AddUserToGroup",
-  "iam:UpdateAssumeRolePolicy",
-  "sts:AssumeRole",
-  "lambda:UpdateFunctionCode",
-  "glue:UpdateDevEndpoint",
-  "ssm:SendCommand",
-  "ec2:CreateLaunchTemplateVersion",
-] as const;
-
-/** Actions whose unconstrained grant leaks credentials (CKV_AWS_287). */
-export const CREDENTIAL_EXPOSURE_ACTIONS = [
-  "iam:CreateAccessKey",
-  "iam:CreateServiceSpecificCredential",
-  "iam:UpdateAccessKey",
-  "iam:ResetServiceSpecificCredential",
-  "iam:UploadSSHPublicKey",
-  "ecr:GetAuthorizationToken",
-  "redshift:GetClusterCredentials",
-  "sts:GetFederationToken",
-  "lightsail:GetInstanceAccessDetails",
-  "chime:CreateApiKey",
-] as const;
-
-/** Actions whose unconstrained grant lets data leave (CKV_AWS_288). */
-export const DATA_EXFILTRATION_ACTIONS = [
-  "s3:GetObject",
-  "ssm:GetParameter",
-  "ssm:GetParameters",
-  "ssm:GetParametersByPath",
-  "secretsmanager:GetSecretValue",
-  "kms:Decrypt",
-  "rds:CopyDBSnapshot",
-  "rds:CreateDBSnapshot",
-  "dynamodb:Scan",
-] as const;
+/**
+ * The privilege-escalation actions an Allow statement grants on wildcard resources without a
+ * condition: what both the iam-no-privilege-escalation policy and the iam-escalation risk rule flag.
+ */
+export function escalationActionsGranted(statement: Statement): string[] {
+  if (statement.hasCondition || !wildcardResource(statement)) return [];
+  return grantedActions(statement, PRIVILEGE_ESCALATION_ACTIONS);
+}
 
 /** Verbs of IAM-managing and writing actions (CKV_AWS_289/290): Put*, Create*, Delete*… */
 const WRITE_VERBS = /^(Put|Create|Delete|Update|Attach|Detach|Modify|Add|Remove|Set|Tag|Untag|Associate|Disassociate|Terminate|Run|Start|Stop|Reboot|Restore|Revoke|Authorize|Replace|Register|Deregister|Enable|Disable|Import|Upload|Change|Reset|Send|Publish|Invoke|Write|Batch(Write|Delete))/;

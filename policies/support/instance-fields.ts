@@ -1,6 +1,6 @@
 import { PolicyResource } from "../model";
 import { bool, isSet, knownStrings, num, peek, str } from "../values";
-import { TYPES } from "./types";
+import { TYPES } from "../knowledge/type-tokens";
 
 /** Where each type names its instance type(s). */
 export const INSTANCE_TYPE_FIELDS: Readonly<Record<string, { path: string; list: boolean }>> = {

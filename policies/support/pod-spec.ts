@@ -1,6 +1,6 @@
 import { PolicyResource } from "../model";
 import { list, peek, Props, record } from "../values";
-import { TYPES } from "./types";
+import { TYPES } from "../knowledge/type-tokens";
 
 /** Where the pod template sits in each workload kind. */
 const POD_SPEC_PATH: Readonly<Record<string, string>> = {

@@ -1,7 +1,7 @@
 import { Finding, PolicyResource } from "../model";
 import { violation } from "../rule";
-import { allPorts, describePorts, isWorldCidr, openedPorts } from "./network";
-import { ingressPermissions, permissionLabel } from "./security-groups";
+import { allPorts, describePorts, isWorldCidr, openedPorts } from "../knowledge/network-ports";
+import { ingressPermissions, permissionLabel } from "../knowledge/ingress";
 
 /**
  * Violations for ingress from anywhere (0.0.0.0/0, ::/0) to the named ports of a resource. A

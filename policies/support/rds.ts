@@ -1,6 +1,6 @@
 import { PolicyResource } from "../model";
 import { isSet, str } from "../values";
-import { TYPES } from "./types";
+import { TYPES } from "../knowledge/type-tokens";
 
 export const RDS_DATABASE_TYPES = [TYPES.rdsInstance, TYPES.rdsCluster] as const;
 export const RDS_INSTANCE_TYPES = [TYPES.rdsInstance, TYPES.rdsClusterInstance] as const;

@@ -1,6 +1,6 @@
 import { SECRET, UNKNOWN } from "../../review/plan/model";
 import { PolicyResource } from "../model";
-import { TYPES } from "../support/types";
+import { TYPES } from "../knowledge/type-tokens";
 
 /**
  * A complete, compliant prod stack in the shape an offline plan has (inputs with unknown ids, resource

@@ -20,7 +20,7 @@ import { unknownValues } from "./rules/unknown-values";
 
 const run = (rule: RiskRule, input: Partial<RiskInput>) => assessRisks({ stack: PROD, changes: [], ...input }, [rule]);
 const RDS = "aws:rds/instance:Instance";
-const db = { identifier: "orders", deletionProtection: true, skipFinalSnapshot: false, kmsKeyId: "arn:aws:kms:eu-west-1:1:key/a" };
+const db = { identifier: "orders", deletionProtection: true, skipFinalSnapshot: false, finalSnapshotIdentifier: "orders-final", kmsKeyId: "arn:aws:kms:eu-west-1:1:key/a" };
 
 it("pins every rule id and category", () => {
   expect(RISK_RULES.map((r) => `${r.category}:${r.id}`)).toEqual([
@@ -36,7 +36,7 @@ describe("replace-stateful", () => {
   it("fires on a replaced database, consequence first, with a stable id", () => {
     const [finding] = run(replaceStateful, { changes: [replaced] });
     expect(finding).toMatchObject({ category: "data-loss", severity: "high", urns: [replaced.urn] });
-    expect(finding.title).toMatch(/^Replacing orders-db deletes its data: the RDS database instance is destroyed and recreated empty because kmsKeyId changed/);
+    expect(finding.title).toBe("Replacing the RDS database instance orders-db, because kmsKeyId changed, deletes its data and its automated backups and recreates it empty (a final snapshot orders-final is taken)");
     expect(finding.id).toMatch(/^data-loss:replace-stateful:[0-9a-f]{10}$/);
     expect(run(replaceStateful, { changes: [replaced] })[0].id).toBe(finding.id);
   });
@@ -46,11 +46,15 @@ describe("replace-stateful", () => {
     expect(finding.severity).toBe("critical");
     expect(finding.evidence).toEqual(expect.arrayContaining(["skipFinalSnapshot is true: no final snapshot is taken", "deletionProtection is turned off by this change"]));
   });
-  it("does not fire on updates or stateless replacements, nor on S3 without forceDestroy", () => {
+  it("does not fire on updates or stateless replacements", () => {
     expect(run(replaceStateful, { changes: [{ ...replaced, op: "update" }] })).toEqual([]);
     expect(run(replaceStateful, { changes: [change("tg", "aws:lb/targetGroup:TargetGroup", { op: "replace" })] })).toEqual([]);
-    expect(run(replaceStateful, { changes: [change("logs", "aws:s3/bucket:Bucket", { op: "replace", oldInputs: { forceDestroy: false } })] })).toEqual([]);
-    expect(run(replaceStateful, { changes: [change("logs", "aws:s3/bucket:Bucket", { op: "replace", oldInputs: { forceDestroy: true } })] })).toHaveLength(1);
+  });
+  it("says a bucket without forceDestroy fails half-way when not empty, and one with it loses its objects", () => {
+    const [refused] = run(replaceStateful, { changes: [change("logs", "aws:s3/bucket:Bucket", { op: "replace", oldInputs: { forceDestroy: false } })] });
+    expect(refused).toMatchObject({ severity: "medium", title: expect.stringContaining("fails half-way if it is not empty") });
+    const [emptied] = run(replaceStateful, { changes: [change("logs", "aws:s3/bucket:Bucket", { op: "replace", oldInputs: { forceDestroy: true } })] });
+    expect(emptied).toMatchObject({ severity: "critical", title: expect.stringContaining("deletes every object in it") });
   });
 });
 
@@ -58,8 +62,8 @@ describe("delete-stateful", () => {
   it("fires on a deleted Kafka cluster and namespace", () => {
     const findings = run(deleteStateful, { changes: [change("events", "aws:msk/cluster:Cluster", { op: "delete", oldInputs: {} }), change("apps", "kubernetes:core/v1:Namespace", { op: "delete" })] });
     expect(findings.map((f) => f.title).sort()).toEqual([
-      expect.stringMatching(/^Deleting apps destroys everything inside it/),
-      expect.stringMatching(/^Deleting events destroys every topic and message/),
+      "Deleting the Kubernetes namespace apps deletes everything inside it, its volume claims included",
+      "Deleting the MSK Kafka cluster events deletes every topic and message",
     ]);
   });
   it("is low with retainOnDelete and silent for stateless deletes", () => {

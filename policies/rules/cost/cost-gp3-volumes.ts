@@ -1,6 +1,6 @@
 import { Finding } from "../../model";
 import { label, LEVELS, ResourceRule, violation } from "../../rule";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 import { list, str } from "../../values";
 
 const OLD_TYPES = ["gp2", "standard"];

@@ -1,6 +1,6 @@
 import { label, LEVELS, ResourceRule, violation } from "../../rule";
 import { effectiveTags } from "../../support/tags";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 import { isUnknown } from "../../values";
 
 /** Tags every billable resource carries, for ownership and cost allocation. */

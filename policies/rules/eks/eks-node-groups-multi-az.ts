@@ -2,7 +2,7 @@ import { ResourceGraph } from "../../graph";
 import { Finding, PolicyResource } from "../../model";
 import { label, LEVELS, perItem, StackRule, violation } from "../../rule";
 import { EKS_NODE_GROUP_TYPES } from "../../support/eks";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 import { isSet, list, str, UndecidableError } from "../../values";
 
 /** The component's AWS child carries the same settings with real values; check the child when it exists. */

@@ -1,6 +1,6 @@
 import { PolicyResource } from "../../model";
 import { label, LEVELS, ResourceRule, violation } from "../../rule";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 import { bool, isSet, str } from "../../values";
 
 function launchTemplateFindings(template: PolicyResource) {

@@ -1,6 +1,6 @@
 import { label, LEVELS, ResourceRule, violation } from "../../rule";
 import { EKS_CLUSTER_TYPES, endpointAccess } from "../../support/eks";
-import { isWorldCidr } from "../../support/network";
+import { isWorldCidr } from "../../knowledge/network-ports";
 
 export const eksPublicEndpointRestricted: ResourceRule = {
   scope: "resource",

@@ -1,6 +1,6 @@
 import { label, LEVELS, ResourceRule, violation } from "../../rule";
 import { EKS_CLUSTER_TYPES, secretsEncrypted } from "../../support/eks";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 
 export const eksSecretsEncryption: ResourceRule = {
   scope: "resource",

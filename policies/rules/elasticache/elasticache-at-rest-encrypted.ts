@@ -1,6 +1,6 @@
 import { label, LEVELS, ResourceRule, violation } from "../../rule";
 import { CACHE_TYPES, cacheEngine, isReplicationGroupMember } from "../../support/elasticache";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 import { bool } from "../../values";
 
 export const elasticacheAtRestEncrypted: ResourceRule = {

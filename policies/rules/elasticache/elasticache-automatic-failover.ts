@@ -1,5 +1,5 @@
 import { label, LEVELS, ResourceRule, violation } from "../../rule";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 import { bool, isSet, num } from "../../values";
 
 export const elasticacheAutomaticFailover: ResourceRule = {

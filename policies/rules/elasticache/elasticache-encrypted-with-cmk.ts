@@ -1,6 +1,6 @@
 import { label, LEVELS, ResourceRule, violation } from "../../rule";
 import { cacheEngine } from "../../support/elasticache";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 import { bool, isSet } from "../../values";
 
 export const elasticacheEncryptedWithCmk: ResourceRule = {

@@ -2,7 +2,7 @@ import { UNKNOWN } from "../../../review/plan/model";
 import { set } from "../../test-support/change";
 import { RuleCase } from "../../test-support/cases";
 import { urnOf } from "../../test-support/compliant-stack";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 
 const U = UNKNOWN;
 const memcached = { add: { type: TYPES.cacheCluster, name: "memcached", urn: urnOf(TYPES.cacheCluster, "memcached"), protect: false, props: { engine: "memcached", nodeType: "cache.r7g.large", numCacheNodes: 2, subnetGroupName: U, securityGroupIds: [U] } } } as const;

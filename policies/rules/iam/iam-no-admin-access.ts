@@ -1,7 +1,7 @@
 import { Finding, PolicyResource } from "../../model";
 import { label, LEVELS, ResourceRule, violation } from "../../rule";
 import { parsePolicyDocument, policyDocumentsOf } from "../../support/iam";
-import { IAM_POLICY_DOCUMENT_TYPES, TYPES } from "../../support/types";
+import { IAM_POLICY_DOCUMENT_TYPES, TYPES } from "../../knowledge/type-tokens";
 import { partialStrings, peek } from "../../values";
 
 const ADMIN_POLICY = /:policy\/AdministratorAccess$/;

@@ -1,6 +1,6 @@
 import { label, LEVELS, ResourceRule, violation } from "../../rule";
-import { grantedActions, parsePolicyDocument, policyDocumentsOf, PRIVILEGE_ESCALATION_ACTIONS, statementLabel, wildcardResource } from "../../support/iam";
-import { IAM_POLICY_DOCUMENT_TYPES, TYPES } from "../../support/types";
+import { escalationActionsGranted, parsePolicyDocument, policyDocumentsOf, statementLabel } from "../../support/iam";
+import { IAM_POLICY_DOCUMENT_TYPES, TYPES } from "../../knowledge/type-tokens";
 
 export const iamNoPrivilegeEscalation: ResourceRule = {
   scope: "resource",
@@ -15,8 +15,7 @@ export const iamNoPrivilegeEscalation: ResourceRule = {
   evaluate(resource) {
     return policyDocumentsOf(resource).flatMap(({ where, document }) =>
       parsePolicyDocument(document, where)
-        .filter((s) => !s.hasCondition && wildcardResource(s))
-        .map((s) => ({ s, actions: grantedActions(s, PRIVILEGE_ESCALATION_ACTIONS) }))
+        .map((s) => ({ s, actions: escalationActionsGranted(s) }))
         .filter(({ actions }) => actions.length > 0)
         .map(({ s, actions }) =>
           violation(`${label(resource)} ${statementLabel(where, s)} grants ${actions.join(", ")} on ${s.notResources.length > 0 ? "every resource (NotResource)" : s.resources.join(", ")}, which lets the holder raise its own privileges: scope Resource to specific ARNs or add a condition`),

@@ -1,6 +1,7 @@
 import { label, LEVELS, ResourceRule, violation } from "../../rule";
-import { CREDENTIAL_EXPOSURE_ACTIONS, DATA_EXFILTRATION_ACTIONS, grantedActions, isWriteAction, parsePolicyDocument, policyDocumentsOf, Statement, statementLabel, unscopedResource } from "../../support/iam";
-import { IAM_POLICY_DOCUMENT_TYPES, TYPES } from "../../support/types";
+import { CREDENTIAL_EXPOSURE_ACTIONS, DATA_EXFILTRATION_ACTIONS } from "../../knowledge/iam-actions";
+import { grantedActions, isWriteAction, parsePolicyDocument, policyDocumentsOf, Statement, statementLabel, unscopedResource } from "../../support/iam";
+import { IAM_POLICY_DOCUMENT_TYPES, TYPES } from "../../knowledge/type-tokens";
 
 /** Concrete actions a statement names (wildcard patterns are judged by their service and verb). */
 function writeActions(statement: Statement): string[] {

@@ -1,6 +1,6 @@
 import { label, LEVELS, ResourceRule, violation } from "../../rule";
 import { parsePolicyDocument, Statement, statementLabel } from "../../support/iam";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 import { isUnknown, peek, UndecidableError } from "../../values";
 
 function isWebIdentityTrust(statement: Statement): boolean {

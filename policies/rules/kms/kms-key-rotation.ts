@@ -1,5 +1,5 @@
 import { label, LEVELS, ResourceRule, violation } from "../../rule";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 import { bool, str } from "../../values";
 
 export const kmsKeyRotation: ResourceRule = {

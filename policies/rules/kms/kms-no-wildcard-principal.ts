@@ -1,6 +1,6 @@
 import { label, LEVELS, ResourceRule, violation } from "../../rule";
 import { parsePolicyDocument, Statement } from "../../support/iam";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 import { peek } from "../../values";
 
 function opensToEveryone(statement: Statement): boolean {

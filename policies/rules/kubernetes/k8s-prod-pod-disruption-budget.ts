@@ -3,7 +3,7 @@ import { Finding, PolicyResource } from "../../model";
 import { label, LEVELS, perItem, StackRule, violation } from "../../rule";
 import { selectorMatches } from "../../support/label-selector";
 import { namespaceOf, podLabelsOf } from "../../support/pod-spec";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 import { num, record, UndecidableError } from "../../values";
 
 const SERVING_WORKLOADS = [TYPES.k8sDeployment, TYPES.k8sStatefulSet];

@@ -1,5 +1,5 @@
 import { label, LEVELS, ResourceRule, violation } from "../../rule";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 import { isSet, list } from "../../values";
 
 /** Where each type names its security groups; without them AWS attaches the VPC's default group. */

@@ -1,7 +1,7 @@
 import { LEVELS, ResourceRule } from "../../rule";
-import { ADMIN_PORTS } from "../../support/network";
+import { ADMIN_PORTS } from "../../knowledge/network-ports";
 import { publicIngressFindings } from "../../support/public-ingress";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 
 export const sgNoPublicAdminIngress: ResourceRule = {
   scope: "resource",

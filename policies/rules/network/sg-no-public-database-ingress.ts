@@ -1,7 +1,7 @@
 import { LEVELS, ResourceRule } from "../../rule";
-import { DATABASE_PORTS } from "../../support/network";
+import { DATABASE_PORTS } from "../../knowledge/network-ports";
 import { publicIngressFindings } from "../../support/public-ingress";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 
 export const sgNoPublicDatabaseIngress: ResourceRule = {
   scope: "resource",

@@ -1,6 +1,6 @@
 import { LEVELS, ResourceRule } from "../../rule";
 import { publicIngressFindings } from "../../support/public-ingress";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 
 export const sgNoPublicHttpIngress: ResourceRule = {
   scope: "resource",

@@ -1,6 +1,6 @@
 import { LEVELS, ResourceRule, violation } from "../../rule";
-import { ingressPermissions, permissionLabel } from "../../support/security-groups";
-import { TYPES } from "../../support/types";
+import { ingressPermissions, permissionLabel } from "../../knowledge/ingress";
+import { TYPES } from "../../knowledge/type-tokens";
 
 export const sgRuleDescriptions: ResourceRule = {
   scope: "resource",

@@ -1,6 +1,6 @@
 import { label, LEVELS, StackRule, violation } from "../../rule";
 import { Finding } from "../../model";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 
 export const vpcFlowLogs: StackRule = {
   scope: "stack",

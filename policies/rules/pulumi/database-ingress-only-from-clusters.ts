@@ -3,8 +3,8 @@ import { Finding, PolicyResource } from "../../model";
 import { label, LEVELS, perItem, StackRule, violation } from "../../rule";
 import { clusterSecurityGroups, ClusterSecurityGroups } from "../../support/cluster-security-groups";
 import { EKS_CLUSTER_TYPES } from "../../support/eks";
-import { IngressPermission, ingressPermissions, permissionLabel, RULE_TARGET_PROPERTY, SECURITY_GROUP_RULE_TYPES } from "../../support/security-groups";
-import { DATASTORE_TYPES, TYPES } from "../../support/types";
+import { IngressPermission, ingressPermissions, permissionLabel, RULE_TARGET_PROPERTY, SECURITY_GROUP_RULE_TYPES } from "../../knowledge/ingress";
+import { DATASTORE_TYPES, TYPES } from "../../knowledge/type-tokens";
 import { isUnknown, UndecidableError } from "../../values";
 
 /** Where each data store names its security groups. */

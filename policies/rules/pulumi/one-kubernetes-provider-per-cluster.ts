@@ -1,7 +1,7 @@
 import { Finding, PolicyResource } from "../../model";
 import { label, LEVELS, StackRule, violation } from "../../rule";
 import { EKS_CLUSTER_TYPES } from "../../support/eks";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 
 export const oneKubernetesProviderPerCluster: StackRule = {
   scope: "stack",

@@ -2,7 +2,7 @@ import { UNKNOWN } from "../../../review/plan/model";
 import { set } from "../../test-support/change";
 import { RuleCase } from "../../test-support/cases";
 import { urnOf } from "../../test-support/compliant-stack";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 
 const U = UNKNOWN;
 const bastionSg = { add: { type: TYPES.securityGroup, name: "bastion-sg", urn: urnOf(TYPES.securityGroup, "bastion-sg"), props: { description: "bastion", ingress: [] } } } as const;

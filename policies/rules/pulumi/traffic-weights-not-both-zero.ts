@@ -1,6 +1,6 @@
 import { Finding, PolicyResource } from "../../model";
 import { LEVELS, StackRule, violation } from "../../rule";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 import { list, num, str, UndecidableError } from "../../values";
 
 interface WeightedRecord {

@@ -1,6 +1,6 @@
 import { label, LEVELS, ResourceRule, violation } from "../../rule";
 import { engineFamily, isAurora, RDS_DATABASE_TYPES, REQUIRED_LOG_EXPORTS } from "../../support/rds";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 import { knownStrings, str } from "../../values";
 
 export const rdsLogExports: ResourceRule = {

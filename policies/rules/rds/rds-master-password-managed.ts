@@ -1,6 +1,6 @@
 import { label, LEVELS, ResourceRule, violation } from "../../rule";
 import { RDS_DATABASE_TYPES } from "../../support/rds";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 import { bool, isSecret, isUnknown, peek } from "../../values";
 
 export const rdsMasterPasswordManaged: ResourceRule = {

@@ -1,5 +1,5 @@
 import { label, LEVELS, ResourceRule, violation } from "../../rule";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 import { isAurora, RDS_DATABASE_TYPES } from "../../support/rds";
 import { bool, isSet } from "../../values";
 

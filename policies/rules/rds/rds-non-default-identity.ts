@@ -1,6 +1,6 @@
 import { label, LEVELS, ResourceRule, violation } from "../../rule";
 import { DEFAULT_PORTS, engineFamily, isReadReplica, RDS_DATABASE_TYPES } from "../../support/rds";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 import { num, str } from "../../values";
 
 /** Master user names every scanner and brute-forcer tries first. */

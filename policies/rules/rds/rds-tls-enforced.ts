@@ -2,7 +2,7 @@ import { ResourceGraph } from "../../graph";
 import { Finding, PolicyResource } from "../../model";
 import { label, LEVELS, perItem, StackRule, violation } from "../../rule";
 import { engineFamily, isAurora, majorVersion } from "../../support/rds";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 import { isSet, list, peek, str, UndecidableError } from "../../values";
 
 /** The parameter that forces TLS per engine family, the values that mean "on", and whether new versions default to on. */

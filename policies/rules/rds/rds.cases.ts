@@ -2,7 +2,7 @@ import { SECRET, UNKNOWN } from "../../../review/plan/model";
 import { set } from "../../test-support/change";
 import { RuleCase } from "../../test-support/cases";
 import { urnOf } from "../../test-support/compliant-stack";
-import { TYPES } from "../../support/types";
+import { TYPES } from "../../knowledge/type-tokens";
 
 const U = UNKNOWN;
 const aurora = { add: { type: TYPES.rdsCluster, name: "aurora", urn: urnOf(TYPES.rdsCluster, "aurora"), protect: true, props: { engine: "aurora-postgresql", engineVersion: "16.4", storageEncrypted: true, vpcSecurityGroupIds: [U], dbSubnetGroupName: U } } } as const;

@@ -1,8 +1,9 @@
+import { TYPES } from "../../../policies/knowledge/type-tokens";
 import { findingId } from "../finding";
 import { RiskRule } from "../risk-rule";
-import { statefulKind } from "../stateful-types";
+import { statefulKind } from "../../../policies/knowledge/stateful-types";
 
-const KUBERNETES_PROVIDER = "pulumi:providers:kubernetes";
+const KUBERNETES_PROVIDER = TYPES.kubernetesProvider;
 /** Provider inputs that point it at another cluster: changing them replaces the provider. */
 const CLUSTER_IDENTITY = ["kubeconfig", "context", "cluster"];
 
@@ -22,7 +23,7 @@ export const kubernetesProviderReplaced: RiskRule = {
         const managed = context.managedBy(provider.urn).filter((urn) => urn !== provider.urn);
         const statefulUnder = managed.filter((urn) => {
           const change = context.byUrn.get(urn);
-          return change !== undefined && statefulKind(change.type, change.oldInputs, change.newInputs) !== undefined;
+          return change !== undefined && statefulKind(change.type) !== undefined;
         });
         const names = managed.map((urn) => `${context.byUrn.get(urn)?.type.split(":").pop() ?? "resource"} ${context.nameOf(urn)}`);
         const category = statefulUnder.length > 0 ? ("data-loss" as const) : ("downtime" as const);

@@ -1,6 +1,6 @@
 import { findingId } from "../finding";
 import { RiskRule } from "../risk-rule";
-import { statefulKind } from "../stateful-types";
+import { statefulKind } from "../../../policies/knowledge/stateful-types";
 
 /** `protect` was set on purpose: removing it is what lets a later change delete the resource. */
 export const protectRemoved: RiskRule = {
@@ -11,7 +11,7 @@ export const protectRemoved: RiskRule = {
     return context.changes
       .filter((change) => change.protect.old === true && change.protect.new === false)
       .map((change) => {
-        const kind = statefulKind(change.type, change.oldInputs, change.newInputs);
+        const kind = statefulKind(change.type);
         const destroyed = change.op === "delete" || change.op === "replace";
         return {
           id: findingId("data-loss", this.id, [change.urn]),

@@ -1,23 +1,24 @@
+import { TYPES } from "../../../policies/knowledge/type-tokens";
 import { PlanValue } from "../../plan/model";
 import { Change } from "../../changes/change";
 import { valueAt } from "../../changes/property-paths";
 import { findingId, Finding } from "../finding";
-import { WORLD_CIDRS } from "../ingress-rules";
+import { isWorldCidr } from "../../../policies/knowledge/network-ports";
 import { RiskRule } from "../risk-rule";
 
 type Inputs = Readonly<Record<string, PlanValue>> | undefined;
 
 /** For each type, a test that says (with evidence) whether the resource is reachable from the internet. */
 const PUBLIC_WHEN: Readonly<Record<string, (inputs: Inputs) => string | undefined>> = {
-  "aws:eks/cluster:Cluster": (i) => eksPublic(valueAt(i as PlanValue, "vpcConfig.endpointPublicAccess"), valueAt(i as PlanValue, "vpcConfig.publicAccessCidrs")),
-  "eks:index:Cluster": (i) => eksPublic(i?.endpointPublicAccess, i?.publicAccessCidrs),
-  "aws:rds/instance:Instance": (i) => (i?.publiclyAccessible === true ? "publiclyAccessible: true" : undefined),
-  "aws:rds/clusterInstance:ClusterInstance": (i) => (i?.publiclyAccessible === true ? "publiclyAccessible: true" : undefined),
-  "aws:msk/cluster:Cluster": (i) => {
+  [TYPES.awsEksCluster]: (i) => eksPublic(valueAt(i as PlanValue, "vpcConfig.endpointPublicAccess"), valueAt(i as PlanValue, "vpcConfig.publicAccessCidrs")),
+  [TYPES.eksCluster]: (i) => eksPublic(i?.endpointPublicAccess, i?.publicAccessCidrs),
+  [TYPES.rdsInstance]: (i) => (i?.publiclyAccessible === true ? "publiclyAccessible: true" : undefined),
+  [TYPES.rdsClusterInstance]: (i) => (i?.publiclyAccessible === true ? "publiclyAccessible: true" : undefined),
+  [TYPES.mskCluster]: (i) => {
     const type = valueAt(i as PlanValue, "brokerNodeGroupInfo.connectivityInfo.publicAccess.type");
     return type === "SERVICE_PROVIDED_EIPS" ? "brokerNodeGroupInfo.connectivityInfo.publicAccess.type: SERVICE_PROVIDED_EIPS" : undefined;
   },
-  "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": (i) => {
+  [TYPES.s3BucketPublicAccessBlock]: (i) => {
     const off = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"].filter((k) => i?.[k] === false);
     return off.length > 0 ? `${off.join(", ")}: false` : undefined;
   },
@@ -27,7 +28,7 @@ function eksPublic(enabled: PlanValue | undefined, cidrs: PlanValue | undefined)
   if (enabled !== true) return undefined;
   const list = Array.isArray(cidrs) ? cidrs : undefined;
   if (list === undefined) return "endpointPublicAccess: true with no publicAccessCidrs (AWS defaults to 0.0.0.0/0)";
-  const world = list.filter((c) => typeof c === "string" && WORLD_CIDRS.has(c));
+  const world = list.filter((c) => typeof c === "string" && isWorldCidr(c));
   return world.length > 0 ? `endpointPublicAccess: true, publicAccessCidrs: ${world.join(", ")}` : undefined;
 }
 

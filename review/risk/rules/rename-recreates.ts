@@ -1,7 +1,7 @@
 import { Change } from "../../changes/change";
 import { findingId } from "../finding";
 import { RiskRule } from "../risk-rule";
-import { statefulKind } from "../stateful-types";
+import { statefulKind } from "../../../policies/knowledge/stateful-types";
 
 /**
  * A resource whose URN changed (new name or new parent) without an alias shows up as a delete of
@@ -20,7 +20,7 @@ export const renameRecreates: RiskRule = {
         const twin = creates.find((c) => !usedCreates.has(c.urn) && c.type === deleted.type && looksLikeSameResource(deleted, c));
         if (!twin) return [];
         usedCreates.add(twin.urn);
-        const kind = statefulKind(deleted.type, deleted.oldInputs, twin.newInputs);
+        const kind = statefulKind(deleted.type);
         const movedOnly = deleted.name === twin.name;
         const category = kind ? ("data-loss" as const) : ("downtime" as const);
         return [

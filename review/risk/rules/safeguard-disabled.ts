@@ -1,7 +1,7 @@
 import { PlanValue } from "../../plan/model";
 import { findingId, Finding } from "../finding";
 import { RiskRule } from "../risk-rule";
-import { statefulKind } from "../stateful-types";
+import { statefulKind } from "../../../policies/knowledge/stateful-types";
 
 const SAFEGUARDS: readonly { readonly input: string; readonly unsafe: PlanValue; readonly meaning: string }[] = [
   { input: "deletionProtection", unsafe: false, meaning: "AWS will no longer refuse to delete it" },
@@ -19,7 +19,7 @@ export const safeguardDisabled: RiskRule = {
       if (change.op !== "update" && change.op !== "same") return [];
       const disabled = SAFEGUARDS.filter((s) => change.newInputs?.[s.input] === s.unsafe && change.oldInputs?.[s.input] !== s.unsafe);
       if (disabled.length === 0) return [];
-      const kind = statefulKind(change.type, change.oldInputs, change.newInputs);
+      const kind = statefulKind(change.type);
       if (!kind) return [];
       return [
         {

@@ -1,10 +1,10 @@
 import { findingId, Finding, RiskSeverity } from "../finding";
-import { exposedServices, newlyOpened, OpenIngress, WEB_PORTS } from "../ingress-rules";
+import { exposedServices, newlyOpened, OpenIngress, webOnly } from "../ingress-rules";
 import { RiskRule } from "../risk-rule";
 
 function severityOf(rules: readonly OpenIngress[]): RiskSeverity {
   if (rules.some((r) => r.toPort - r.fromPort >= 1000 || exposedServices(r).length > 0)) return "critical";
-  if (rules.every((r) => r.fromPort === r.toPort && WEB_PORTS.has(r.fromPort))) return "low";
+  if (rules.every(webOnly)) return "low";
   return "high";
 }
 

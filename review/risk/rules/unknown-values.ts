@@ -3,7 +3,7 @@ import { isUnder, valueAt } from "../../changes/property-paths";
 import { UNKNOWN } from "../../plan/model";
 import { findingId, Finding } from "../finding";
 import { RiskRule } from "../risk-rule";
-import { statefulKind } from "../stateful-types";
+import { statefulKind } from "../../../policies/knowledge/stateful-types";
 
 /** Inputs whose unknown value hides whether the change is safe. */
 const SENSITIVE_INPUTS = ["ingress", "cidrBlocks", "cidrIpv4", "cidrIpv6", "policy", "assumeRolePolicy", "inlinePolicies", "policyArn", "publiclyAccessible", "vpcConfig", "deletionProtection", "skipFinalSnapshot", "forceDestroy"];
@@ -43,7 +43,7 @@ export const unknownValues: RiskRule = {
     for (const change of context.changes) {
       if (change.op === "delete" || change.op === "same" || change.op === "read" || change.op === "refresh") continue;
       const paths = unknownPaths(change);
-      const unknownReplace = change.op === "replace" && statefulKind(change.type, change.oldInputs, change.newInputs) !== undefined && change.replaceReasons.some((r) => containsUnknown(valueAt(change.newInputs, r)));
+      const unknownReplace = change.op === "replace" && statefulKind(change.type) !== undefined && change.replaceReasons.some((r) => containsUnknown(valueAt(change.newInputs, r)));
       if (paths.length === 0 && !unknownReplace) continue;
       findings.push({
         id: findingId("uncertainty", this.id, [change.urn]),

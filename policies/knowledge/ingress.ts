@@ -1,7 +1,7 @@
 import { PolicyResource } from "../model";
 import { isSecret, isUnknown, list, partialStrings, peek, Props, str } from "../values";
-import { PortRange } from "./network";
-import { TYPES } from "./types";
+import { PortRange } from "./network-ports";
+import { TYPES } from "./type-tokens";
 
 /** One ingress permission, from a security group's inline `ingress` or a standalone rule resource. */
 export interface IngressPermission {

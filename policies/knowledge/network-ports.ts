@@ -1,4 +1,4 @@
-/** Ports and address ranges the network rules reason about. */
+/** Ports and address ranges the network policy rules and the review's security-group risk rule reason about. */
 
 /** Ports that administer a host. */
 export const ADMIN_PORTS: Readonly<Record<number, string>> = { 22: "SSH", 3389: "RDP", 10250: "kubelet", 2379: "etcd" };
@@ -18,8 +18,15 @@ export const DATABASE_PORTS: Readonly<Record<number, string>> = {
   9098: "Kafka (IAM)",
   2181: "ZooKeeper",
   9200: "OpenSearch",
+  2049: "NFS (EFS)",
   5439: "Redshift",
 };
+
+/** Ports a public web endpoint is meant to expose. */
+export const WEB_PORTS: Readonly<Record<number, string>> = { 80: "HTTP", 443: "HTTPS" };
+
+/** Ports whose exposure to the internet is an incident: administration and data services. */
+export const SENSITIVE_PORTS: Readonly<Record<number, string>> = { ...ADMIN_PORTS, ...DATABASE_PORTS };
 
 /** True for a block that contains every address: 0.0.0.0/0, ::/0 (any /0). */
 export function isWorldCidr(cidr: string): boolean {
