@@ -3,12 +3,12 @@ import { GATE_THRESHOLDS } from "../verdict/gate-thresholds";
 import { RISK_CATEGORIES } from "../risk/finding";
 import { PRICE_TABLE } from "../cost/price-table";
 
-/** The risk rules table of docs/advisor.md, generated from the rules' own metadata. */
+/** The risk rules table of docs/review.md, generated from the rules' own metadata. */
 export function riskRulesTable(): string {
   return ["| Rule | Category | Looks for |", "|---|---|---|", ...RISK_RULES.map((r) => `| \`${r.id}\` | ${r.category} | ${r.description} |`)].join("\n");
 }
 
-/** The gate thresholds table of docs/advisor.md. */
+/** The gate thresholds table of docs/review.md. */
 export function gateThresholdsTable(): string {
   const kinds = Object.keys(GATE_THRESHOLDS) as (keyof typeof GATE_THRESHOLDS)[];
   return [
@@ -19,7 +19,7 @@ export function gateThresholdsTable(): string {
   ].join("\n");
 }
 
-/** The priced regions line of docs/advisor.md. */
+/** The priced regions line of docs/review.md. */
 export function priceTableSummary(): string {
   return `Prices recorded ${PRICE_TABLE.recordedOn} for ${Object.keys(PRICE_TABLE.regions).join(", ")}; source: ${PRICE_TABLE.source}.`;
 }
