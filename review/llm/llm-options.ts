@@ -1,3 +1,17 @@
+/**
+ * The one LLM rule of `icna review` and `icna deploy`: the LLM runs whenever OPENAI_API_KEY is set;
+ * `--no-llm` turns it off. Both commands declare this flag and read it through `llmOptionsFromFlag`.
+ */
+export const LLM_FLAG = {
+  flags: "--no-llm",
+  description: "deterministic review only, even with OPENAI_API_KEY set (with a key the LLM adds a summary and findings)",
+} as const;
+
+/** Commander's value for `--no-llm` (true unless the flag is given) as LLM options; the key decides the rest. */
+export function llmOptionsFromFlag(llm: boolean | undefined): LlmOptions {
+  return { enabled: llm !== false };
+}
+
 /** How the advisor talks to an OpenAI-compatible endpoint. */
 export interface LlmOptions {
   /** False turns the LLM off even with a key. @default true */
