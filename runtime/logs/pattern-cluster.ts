@@ -1,0 +1,103 @@
+import { WILDCARD, type MaskedToken } from "./placeholders";
+import { Pattern } from "./pattern";
+
+const PLACEHOLDER = /<(UUID|URL|IP|PATH|HEX|NUM)>/;
+
+/**
+ * Messages of one length and first token that are similar enough to share a skeleton. A position is
+ * variable in the skeleton once it saw two different masked values with a digit or placeholder in
+ * them, or more than `maxWords` different words; until then, each combination of words at the
+ * word-varying positions is its own pattern (`Ending … initialization.` and `… finalization.` stay
+ * apart, user names become `<*>`).
+ */
+export class PatternCluster {
+  /** Word values seen at positions that differ only by words, while at most maxWords. */
+  readonly wordValues = new Map<number, Set<string>>();
+  readonly patterns = new Map<string, Pattern>();
+
+  constructor(
+    readonly key: string,
+    /** The skeleton: `<*>` at variable positions and at word-varying ones. */
+    readonly skeleton: string[],
+    public lastSeen: number,
+  ) {}
+
+  /**
+   * Share of the message's positions that agree with the skeleton: equal tokens, or a typed value
+   * where the skeleton already has a variable (Drain's similarity, except that a value meeting a
+   * variable does not count against the match).
+   */
+  similarity(tokens: readonly MaskedToken[]): { score: number; wildcards: number } {
+    let same = 0;
+    let wildcards = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = this.skeleton[i];
+      const token = tokens[i];
+      if (t === WILDCARD) {
+        wildcards++;
+        if (token.variable && !this.wordValues.has(i)) same++;
+      } else if (t === token.masked || (token.variable && PLACEHOLDER.test(t))) same++;
+    }
+    return { score: tokens.length === 0 ? 1 : same / tokens.length, wildcards };
+  }
+
+  /**
+   * Adds a message: widens the skeleton where it differs, then returns its pattern and the patterns
+   * that merged into another because a position became variable.
+   */
+  add(tokens: readonly MaskedToken[], clock: number, maxWords: number): { pattern: Pattern; merged: Array<[Pattern, Pattern]> } {
+    const widened: number[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const words = this.wordValues.get(i);
+      if (words) {
+        if (tokens[i].variable) {
+          this.wordValues.delete(i);
+          widened.push(i);
+        } else if (!words.has(tokens[i].masked)) {
+          words.add(tokens[i].masked);
+          if (words.size > maxWords) {
+            this.wordValues.delete(i);
+            widened.push(i);
+          }
+        }
+        continue;
+      }
+      const t = this.skeleton[i];
+      if (t === WILDCARD || t === tokens[i].masked) continue;
+      this.skeleton[i] = WILDCARD;
+      if (tokens[i].variable || PLACEHOLDER.test(t) || maxWords < 2) widened.push(i);
+      else this.wordValues.set(i, new Set([t, tokens[i].masked]));
+    }
+    const merged = widened.length > 0 ? this.rekey(widened) : [];
+    const template = this.templateOf(tokens);
+    const key = template.join(" ");
+    let pattern = this.patterns.get(key);
+    if (!pattern) this.patterns.set(key, (pattern = new Pattern(template, 0, clock)));
+    pattern.count++;
+    pattern.lastSeen = clock;
+    this.lastSeen = clock;
+    return { pattern, merged };
+  }
+
+  /** The pattern template of a message of this cluster: the skeleton with the message's own words at word-varying positions. */
+  templateOf(tokens: readonly MaskedToken[]): string[] {
+    return this.skeleton.map((t, i) => (this.wordValues.has(i) ? tokens[i].masked : t));
+  }
+
+  /** Positions became variable: every pattern widens there, and patterns that now read the same merge. */
+  private rekey(positions: readonly number[]): Array<[Pattern, Pattern]> {
+    const merged: Array<[Pattern, Pattern]> = [];
+    const old = [...this.patterns.values()];
+    this.patterns.clear();
+    for (const pattern of old) {
+      for (const p of positions) pattern.widen(p);
+      const existing = this.patterns.get(pattern.template);
+      if (existing) {
+        existing.count += pattern.count;
+        existing.lastSeen = Math.max(existing.lastSeen, pattern.lastSeen);
+        merged.push([pattern, existing]);
+      } else this.patterns.set(pattern.template, pattern);
+    }
+    return merged;
+  }
+}

@@ -1,0 +1,82 @@
+import { PatternMiner } from "./pattern-miner";
+import { loadMinerState, MinerStateError, saveMinerState } from "./miner-state";
+import { patternId } from "./pattern";
+
+// Purpose-made messages: a few events with typed variables and word-varying positions.
+const MESSAGES = [
+  "Received block blk_1 of size 67108864 from /10.0.0.1",
+  "Received block blk_2 of size 512 from /10.0.0.2",
+  "Deleting block blk_3 file /data/dfs/blk_3",
+  "Received block blk_4 of size 77 from /10.0.0.3",
+  "Deleting block blk_5 file /data/dfs/blk_5",
+];
+
+function mine(miner: PatternMiner, messages: readonly string[]): string[] {
+  return messages.map((m) => miner.add(m).pattern).map((p) => miner.resolve(p).id);
+}
+
+describe("PatternMiner", () => {
+  it("groups messages by template, with typed placeholders and the values as params", () => {
+    const miner = new PatternMiner();
+    const ids = mine(miner, MESSAGES);
+    expect(new Set(ids).size).toBe(2);
+    const received = miner.patterns()[0];
+    expect(received.template).toBe("Received block blk_<NUM> of size <NUM> from /<IP>");
+    expect(received.count).toBe(3);
+    const { pattern, tokens } = miner.match("Received block blk_9 of size 1 from /10.1.1.1")!;
+    expect(pattern.params(tokens)).toEqual(["9", "1", "10.1.1.1"]);
+  });
+
+  it("derives ids from templates: the same template has the same id in any run and order", () => {
+    const a = new PatternMiner();
+    const b = new PatternMiner();
+    mine(a, MESSAGES);
+    mine(b, [...MESSAGES].reverse());
+    expect(a.patterns().map((p) => p.id).sort()).toEqual(b.patterns().map((p) => p.id).sort());
+    expect(a.patterns()[0].id).toBe(patternId("Received block blk_<NUM> of size <NUM> from /<IP>"));
+  });
+
+  it("keeps events that differ by a word apart until the position has seen more than maxWords words", () => {
+    const miner = new PatternMiner({ maxWords: 3 });
+    mine(miner, ["Starting installer initialization.", "Starting installer finalization."]);
+    expect(miner.patterns().map((p) => p.template).sort()).toEqual(["Starting installer finalization.", "Starting installer initialization."]);
+    const ids = mine(miner, ["Session opened for alice", "Session opened for bob", "Session opened for carol", "Session opened for dave"]);
+    expect(new Set(ids)).toEqual(new Set([patternId("Session opened for <*>")]));
+    expect(miner.patterns().filter((p) => p.template.startsWith("Session"))).toHaveLength(1);
+    expect(miner.patterns().find((p) => p.template === "Session opened for <*>")!.count).toBe(4);
+  });
+
+  it("bounds memory: beyond maxPatterns the least recently matched patterns go", () => {
+    const miner = new PatternMiner({ maxPatterns: 3 });
+    for (const message of ["a", "a b", "a b c", "a b c d", "a b c d e"]) miner.add(message);
+    const lengths = new Set(["x", "x y", "x y z", "x y z w"].map((m) => miner.add(m).pattern.id));
+    expect(lengths.size).toBe(4);
+    expect(miner.patterns().length).toBeLessThanOrEqual(3);
+    expect(miner.evicted).toBeGreaterThan(0);
+    expect(miner.patterns().map((p) => p.template)).toContain("x y z w");
+  });
+
+  it("refuses settings out of range", () => {
+    expect(() => new PatternMiner({ similarity: 0 })).toThrow(/similarity/);
+    expect(() => new PatternMiner({ maxPatterns: 0 })).toThrow(/maxPatterns/);
+  });
+});
+
+describe("miner state", () => {
+  it("resumes where it stopped: the same patterns, counts and ids as one uninterrupted run", () => {
+    const whole = new PatternMiner();
+    const wholeIds = mine(whole, [...MESSAGES, ...MESSAGES]);
+    const first = new PatternMiner();
+    mine(first, MESSAGES);
+    const resumed = loadMinerState(JSON.parse(JSON.stringify(saveMinerState(first))), "state.json");
+    const resumedIds = mine(resumed, MESSAGES);
+    expect(resumedIds).toEqual(wholeIds.slice(MESSAGES.length));
+    expect(resumed.patterns().map((p) => [p.id, p.count])).toEqual(whole.patterns().map((p) => [p.id, p.count]));
+    expect(resumed.messages).toBe(whole.messages);
+  });
+
+  it("refuses a state file of another shape, naming the field and the fix", () => {
+    expect(() => loadMinerState({ version: 1, options: { similarity: 2, maxWords: 4, maxPatterns: 10 } }, "s.json")).toThrow(MinerStateError);
+    expect(() => loadMinerState({ version: 1, options: { similarity: 2, maxWords: 4, maxPatterns: 10 } }, "s.json")).toThrow(/s\.json .*options\.similarity.*delete it/);
+  });
+});

@@ -1,0 +1,28 @@
+import { maskMessage, maskToken } from "./placeholders";
+
+describe("maskToken", () => {
+  it.each([
+    ["10.0.0.12:8080", "<IP>", ["10.0.0.12:8080"]],
+    ["3f2504e0-4f89-11d3-9a0c-0305e82c3301", "<UUID>", ["3f2504e0-4f89-11d3-9a0c-0305e82c3301"]],
+    ["https://example.com/a?b=1", "<URL>", ["https://example.com/a?b=1"]],
+    ["/var/log/app/server.log", "<PATH>", ["/var/log/app/server.log"]],
+    ["0x7fed806eb5d", "<HEX>", ["0x7fed806eb5d"]],
+    ["deadbeef01", "<HEX>", ["deadbeef01"]],
+    ["blk_-6952295868487656571", "blk_<NUM>", ["-6952295868487656571"]],
+    ["core.2275", "core.<NUM>", ["2275"]],
+    ["size=42,", "size=<NUM>,", ["42"]],
+  ])("masks %s as %s and keeps the value", (raw, masked, values) => {
+    const token = maskToken(raw);
+    expect(token.masked).toBe(masked);
+    expect(token.values).toEqual(values);
+    expect(token.variable).toBe(true);
+  });
+
+  it("leaves words, and words with digits in them, as words", () => {
+    for (const raw of ["terminating", "eth0", "workers2.properties", "v2"]) expect(maskToken(raw)).toEqual({ masked: raw, raw, values: [], variable: false });
+  });
+
+  it("splits a message on any whitespace", () => {
+    expect(maskMessage("  Received  block blk_1 of size 67108864 from /10.251.42.84 ").map((t) => t.masked)).toEqual(["Received", "block", "blk_<NUM>", "of", "size", "<NUM>", "from", "/<IP>"]);
+  });
+});

@@ -1,0 +1,55 @@
+/** The kinds of variable a log message carries, each shown in templates as `<KIND>`. */
+export type PlaceholderKind = "UUID" | "URL" | "IP" | "PATH" | "HEX" | "NUM";
+
+/** The generic placeholder for a position whose values differ in kind or are not recognised. */
+export const WILDCARD = "<*>";
+
+/** One whitespace-separated token of a message, with its recognised variables replaced by placeholders. */
+export interface MaskedToken {
+  /** The token with every recognised value replaced by `<KIND>`, e.g. `blk_<NUM>`. */
+  readonly masked: string;
+  /** The token as written. */
+  readonly raw: string;
+  /** The values the placeholders in `masked` stand for, in order. */
+  readonly values: readonly string[];
+  /** True when the token holds a typed placeholder; tokens like `eth0` are words until they vary too much. */
+  readonly variable: boolean;
+}
+
+interface Rule {
+  readonly kind: PlaceholderKind;
+  readonly pattern: string;
+}
+
+/** Ordered: earlier kinds win where patterns overlap (a UUID is not read as hex and numbers). */
+const RULES: readonly Rule[] = [
+  { kind: "UUID", pattern: String.raw`\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b` },
+  { kind: "URL", pattern: String.raw`\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s"'<>]+` },
+  { kind: "IP", pattern: String.raw`(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?![\w.])` },
+  { kind: "PATH", pattern: String.raw`(?<![\w.:/])(?:/[\w.@%+~-]+){2,}/?|\b[A-Za-z]:\\[^\s"'<>]+` },
+  { kind: "HEX", pattern: String.raw`\b0[xX][0-9a-fA-F]+\b|(?<![\w.-])(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{8,}(?![\w.-])` },
+  { kind: "NUM", pattern: String.raw`(?<![A-Za-z0-9]|\d\.)-?\d+(?:\.\d+)*(?![A-Za-z0-9])` },
+];
+
+const COMBINED = new RegExp(RULES.map((r) => `(${r.pattern})`).join("|"), "g");
+/** Every value kind has a digit or a path separator: tokens without either are words. */
+const MAY_HOLD_VALUE = /[\d/\\]/;
+
+/** Replaces the recognised values of one token, keeping them as parameters. */
+export function maskToken(raw: string): MaskedToken {
+  if (!MAY_HOLD_VALUE.test(raw)) return { masked: raw, raw, values: [], variable: false };
+  const values: string[] = [];
+  const masked = raw.replace(COMBINED, (match: string, ...groups: unknown[]) => {
+    const index = groups.findIndex((g, i) => i < RULES.length && g !== undefined);
+    values.push(match);
+    return `<${RULES[index].kind}>`;
+  });
+  return { masked, raw, values, variable: values.length > 0 };
+}
+
+/** Splits a message on whitespace and masks each token. */
+export function maskMessage(message: string): MaskedToken[] {
+  const out: MaskedToken[] = [];
+  for (const raw of message.split(/\s+/)) if (raw !== "") out.push(maskToken(raw));
+  return out;
+}
