@@ -26,7 +26,7 @@ export interface NodeGroupArgs {
 export interface EksClusterArgs {
   /** Physical cluster name, e.g. icna-prod-blue. */
   readonly clusterName: string;
-  /** EKS Kubernetes version, e.g. "1.34". */
+  /** EKS Kubernetes version, e.g. "1.35" (one with pinned add-ons in addon-versions.ts). */
   readonly kubernetesVersion: string;
   readonly vpcId: pulumi.Input<string>;
   /** Private subnets (≥ 2 AZs) for the control-plane ENIs and the nodes. */
