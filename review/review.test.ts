@@ -52,7 +52,7 @@ describe("the review of a real-format prod preview", () => {
     const review = await reviewChangeSet({ changes: fixture("scenarios/prod-risky.preview.json"), stack: { ...PROD, region: "eu-west-1" }, llm: NO_LLM });
     const rules = review.findings.map((f) => f.id.split(":").slice(0, 2).join(":"));
     expect(rules).toEqual(expect.arrayContaining(["data-loss:replace-stateful", "data-loss:protect-removed", "security-exposure:security-group-opened", "data-loss:kubernetes-provider-replaced", "cost:cost-increase", "uncertainty:unknown-values"]));
-    expect(review.findings.find((f) => f.id.startsWith("data-loss:replace-stateful") && f.urns[0].endsWith("::orders-db"))!).toMatchObject({ severity: "critical", title: expect.stringMatching(/^Replacing orders-db deletes its data/) });
+    expect(review.findings.find((f) => f.id.startsWith("data-loss:replace-stateful") && f.urns[0].endsWith("::orders-db"))!).toMatchObject({ severity: "critical", title: expect.stringMatching(/^Replacing the RDS database instance orders-db\b.* deletes its data/) });
     expect(review.findings.find((f) => f.id.startsWith("data-loss:kubernetes-provider"))!.title).toMatch(/^Replacing the Kubernetes provider blue-k8s replaces every resource under it: 2 resources are deleted and recreated \(Namespace apps, Deployment api\)/);
     expect(review.verdict).toBe("block");
   });
@@ -68,6 +68,7 @@ describe("the review of a real-format prod preview", () => {
     const lowNotes = review.findings.filter((f) => (f.severity === "low" || f.severity === "medium") && !review.gate.blocking.includes(f.id));
     expect(lowNotes.length).toBeGreaterThan(0);
     for (const f of lowNotes) expect(firstScreen).not.toContain(f.id);
+    expect(firstScreen).toMatch(new RegExp(`${lowNotes.length} more finding\\(s\\), folded below: \\d+ (medium|low) \\(`));
     const terminal = renderTerminal(review);
     expect(terminal).toMatch(/^BLOCK {2}prod \(prod, eu-west-1\): 2 update · 4 replace · 2 same/);
     expect(terminal.trimEnd().split("\n").pop()).toBe("Verdict: block");

@@ -1,7 +1,7 @@
 import { renderComponentTree } from "../plan/component-tree";
 import { countByType } from "../resource-summary";
 import { Review } from "../review";
-import { Finding } from "../risk/finding";
+import { Finding, severityRank } from "../risk/finding";
 import { costLine, countsLine, findingsThatMatter, llmLine, policyLine, policyResults, sourceLine, usd } from "./format-helpers";
 import { clip, code, escapeMarkdown, fit } from "./markdown-text";
 
@@ -24,6 +24,20 @@ const HEAD = { pass: "✅ PASS", warn: "⚠️ WARN", block: "⛔ BLOCK" } as co
 function findingRow(review: Review, f: Finding): string {
   const state = review.gate.blocking.includes(f.id) ? "**blocks**" : review.gate.approved.includes(f.id) ? "approved" : f.source === "llm" ? "llm" : "";
   return `| ${f.severity} | ${f.category} | ${escapeMarkdown(clip(f.title, TITLE_CHARS))} | ${code(f.id)} | ${state} |`;
+}
+
+/** "11 medium (10 uncertainty, 1 cost), 2 low (2 policy)": what the folded findings are, most severe first. */
+function foldedCounts(findings: readonly Finding[]): string {
+  const bySeverity = new Map<string, Map<string, number>>();
+  for (const f of findings) {
+    const categories = bySeverity.get(f.severity) ?? new Map<string, number>();
+    categories.set(f.category, (categories.get(f.category) ?? 0) + 1);
+    bySeverity.set(f.severity, categories);
+  }
+  return [...bySeverity]
+    .sort(([a], [b]) => severityRank(b as Finding["severity"]) - severityRank(a as Finding["severity"]))
+    .map(([severity, categories]) => `${[...categories.values()].reduce((x, y) => x + y, 0)} ${severity} (${[...categories].map(([c, n]) => `${n} ${c}`).join(", ")})`)
+    .join(", ");
 }
 
 /** Verdict, counts, the findings that matter and the policy violations: what a reviewer reads without scrolling. */
@@ -58,7 +72,7 @@ function firstScreen(review: Review): string[] {
     if (policy.length > FIRST_SCREEN_ROWS) lines.push(`| | | | … ${policy.length - FIRST_SCREEN_ROWS} more under *Policy results* |`);
     lines.push("");
   }
-  if (notes > 0) lines.push(`${notes} more finding(s) of lower weight are folded below.`, "");
+  if (notes > 0) lines.push(`${notes} more finding(s), folded below: ${foldedCounts(review.findings.filter((f) => !matter.includes(f)))}.`, "");
   if (review.llm.summary) lines.push("### Summary (LLM)", "", ...clip(review.llm.summary, 3000).split("\n").map((l) => escapeMarkdown(l)), "");
   return lines;
 }
