@@ -5,6 +5,7 @@ module.exports = {
   roots: ["<rootDir>"],
   testMatch: ["**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/"],
+  reporters: ["default", "<rootDir>/testing/summary-reporter.js"],
   transform: {
     "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } }],
   },

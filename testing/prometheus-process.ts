@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
+import { ALERTMANAGER, PROMETHEUS, PROMTOOL, serviceBinary } from "./test-services";
 
 /** A sample of a recorded series to backfill: labels, value, unix seconds. */
 export interface BackfillSample {
@@ -46,9 +47,25 @@ export function toOpenMetrics(samples: readonly BackfillSample[]): string {
   return lines.join("\n") + "\n";
 }
 
-async function waitReady(url: string, child: ChildProcess, what: string): Promise<void> {
+/** A service's process, and the error it failed to start with (ENOENT, EACCES), if it did. */
+interface StartedService {
+  readonly child: ChildProcess;
+  startError(): Error | undefined;
+}
+
+/** Starts a service's program; a failure to start becomes an error of the test, not an unhandled 'error' event that kills the runner. */
+function startService(binary: string, args: readonly string[]): StartedService {
+  const child = spawn(binary, args, { stdio: "ignore" });
+  let error: Error | undefined;
+  child.once("error", (cause) => void (error = new Error(`could not start ${binary}: ${cause.message}`)));
+  return { child, startError: () => error };
+}
+
+async function waitReady(url: string, { child, startError }: StartedService, what: string): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
+    const error = startError();
+    if (error) throw error;
     if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode}`);
     try {
       const response = await fetch(url);
@@ -72,7 +89,7 @@ export interface TestPrometheus {
 }
 
 async function stopChild(child: ChildProcess, dir: string): Promise<void> {
-  if (child.exitCode === null) {
+  if (child.exitCode === null && child.pid !== undefined) {
     child.kill("SIGCONT");
     const exited = new Promise((r) => child.once("exit", r));
     child.kill("SIGTERM");
@@ -81,23 +98,27 @@ async function stopChild(child: ChildProcess, dir: string): Promise<void> {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** Backfills the samples with promtool and starts /usr/bin/prometheus on a free loopback port. */
+/** Backfills the samples with promtool and starts prometheus (both from PATH) on a free loopback port. */
 export async function startPrometheus(samples: readonly BackfillSample[]): Promise<TestPrometheus> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "icna-prom-"));
   const data = path.join(dir, "data");
   fs.mkdirSync(data);
   fs.writeFileSync(path.join(dir, "in.om"), toOpenMetrics(samples));
   fs.writeFileSync(path.join(dir, "prometheus.yml"), "");
-  const backfill = spawnSync("promtool", ["tsdb", "create-blocks-from", "openmetrics", "--max-block-duration=2400h", path.join(dir, "in.om"), data], { encoding: "utf8" });
-  if (backfill.status !== 0) throw new Error(`promtool backfill failed: ${backfill.stderr}`);
+  const promtool = serviceBinary(PROMTOOL);
+  const backfill = spawnSync(promtool, ["tsdb", "create-blocks-from", "openmetrics", "--max-block-duration=2400h", path.join(dir, "in.om"), data], { encoding: "utf8" });
+  if (backfill.error) throw new Error(`could not run ${promtool}: ${backfill.error.message}`);
+  if (backfill.status !== 0) throw new Error(`promtool backfill exited with ${backfill.status ?? backfill.signal}: ${backfill.stderr.trim()}`);
   const port = await freePort();
-  const child = spawn(
-    "/usr/bin/prometheus",
-    [`--config.file=${path.join(dir, "prometheus.yml")}`, `--storage.tsdb.path=${data}`, `--web.listen-address=127.0.0.1:${port}`, "--storage.tsdb.retention.time=100y"],
-    { stdio: "ignore" },
-  );
+  const started = startService(serviceBinary(PROMETHEUS), [
+    `--config.file=${path.join(dir, "prometheus.yml")}`,
+    `--storage.tsdb.path=${data}`,
+    `--web.listen-address=127.0.0.1:${port}`,
+    "--storage.tsdb.retention.time=100y",
+  ]);
+  const child = started.child;
   const url = `http://127.0.0.1:${port}`;
-  await waitReady(`${url}/-/ready`, child, "prometheus");
+  await waitReady(`${url}/-/ready`, started, "prometheus");
   return { url, stop: () => stopChild(child, dir), pause: () => void child.kill("SIGSTOP"), resume: () => void child.kill("SIGCONT") };
 }
 
@@ -107,12 +128,14 @@ export async function startAlertmanager(): Promise<TestPrometheus> {
   fs.writeFileSync(path.join(dir, "alertmanager.yml"), "route:\n  receiver: keep\nreceivers:\n  - name: keep\n");
   const port = await freePort();
   const cluster = await freePort();
-  const child = spawn(
-    "/usr/bin/prometheus-alertmanager",
-    [`--config.file=${path.join(dir, "alertmanager.yml")}`, `--storage.path=${dir}`, `--web.listen-address=127.0.0.1:${port}`, `--cluster.listen-address=127.0.0.1:${cluster}`],
-    { stdio: "ignore" },
-  );
+  const started = startService(serviceBinary(ALERTMANAGER), [
+    `--config.file=${path.join(dir, "alertmanager.yml")}`,
+    `--storage.path=${dir}`,
+    `--web.listen-address=127.0.0.1:${port}`,
+    `--cluster.listen-address=127.0.0.1:${cluster}`,
+  ]);
+  const child = started.child;
   const url = `http://127.0.0.1:${port}`;
-  await waitReady(`${url}/-/ready`, child, "alertmanager");
+  await waitReady(`${url}/-/ready`, started, "alertmanager");
   return { url, stop: () => stopChild(child, dir), pause: () => void child.kill("SIGSTOP"), resume: () => void child.kill("SIGCONT") };
 }

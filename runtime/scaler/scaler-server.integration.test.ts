@@ -1,26 +1,14 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import * as fs from "node:fs";
-import * as net from "node:net";
-import * as os from "node:os";
+import { spawn, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import { loadResampled } from "../forecast/evaluation/corpus";
 import { recordedDataPath } from "../../testing/recorded-data";
 import { connectKedaScaler, type KedaScalerClient } from "../../testing/keda-scaler-client";
+import { freePort, startPrometheus, type TestPrometheus } from "../../testing/prometheus-process";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const STEP_SECONDS = 300;
 const TRACE_DAYS = 10;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -32,8 +20,7 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 
 }
 
 describe("icna scaler serve against a real Prometheus", () => {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "icna-pse-"));
-  let prometheus: ChildProcess | undefined;
+  let prometheus: TestPrometheus | undefined;
   let scaler: ChildProcess | undefined;
   let client: KedaScalerClient;
   let metricsUrl: string;
@@ -50,24 +37,11 @@ describe("icna scaler serve against a real Prometheus", () => {
     const steps = (TRACE_DAYS * 86_400) / STEP_SECONDS;
     const values = nasa.values.slice(nasa.values.length - steps);
     const endSeconds = Math.floor(Date.now() / 1000 / STEP_SECONDS) * STEP_SECONDS - STEP_SECONDS;
-    const lines = ["# HELP pse_load Requests per 5 minutes (NASA-HTTP 1995, replayed).", "# TYPE pse_load gauge"];
-    values.forEach((v, i) => {
-      if (Number.isFinite(v)) lines.push(`pse_load{job="trace"} ${v} ${endSeconds - (steps - 1 - i) * STEP_SECONDS}`);
-    });
+    // Requests per 5 minutes (NASA-HTTP 1995, replayed).
+    const samples = Array.from(values).flatMap((value, i) => (Number.isFinite(value) ? [{ metric: "pse_load", labels: { job: "trace" }, value, timeSeconds: endSeconds - (steps - 1 - i) * STEP_SECONDS }] : []));
     lastObserved = values[values.length - 1];
-    fs.writeFileSync(path.join(work, "in.om"), `${lines.join("\n")}\n# EOF\n`);
-    fs.writeFileSync(path.join(work, "prometheus.yml"), "");
-    const backfill = spawnSync("/usr/bin/promtool", ["tsdb", "create-blocks-from", "openmetrics", "--max-block-duration=2400h", path.join(work, "in.om"), path.join(work, "data")], { encoding: "utf8" });
-    if (backfill.status !== 0) throw new Error(`promtool failed: ${backfill.stderr}`);
-
-    const promPort = await freePort();
-    prometheus = spawn(
-      "/usr/bin/prometheus",
-      [`--config.file=${path.join(work, "prometheus.yml")}`, `--storage.tsdb.path=${path.join(work, "data")}`, `--web.listen-address=127.0.0.1:${promPort}`, "--storage.tsdb.retention.time=100y"],
-      { stdio: "ignore" },
-    );
-    const promUrl = `http://127.0.0.1:${promPort}`;
-    await waitFor(async () => (await fetch(`${promUrl}/-/ready`)).ok, "Prometheus to be ready");
+    prometheus = await startPrometheus(samples);
+    const promUrl = prometheus.url;
 
     const [grpcPort, metricsPort] = [await freePort(), await freePort()];
     scaler = spawn(process.execPath, [path.join(REPO_ROOT, "bin", "icna.js"), "scaler", "serve", "--port", String(grpcPort), "--metrics-port", String(metricsPort), "--prometheus-url", promUrl], {
@@ -80,11 +54,10 @@ describe("icna scaler serve against a real Prometheus", () => {
     client = connectKedaScaler(`127.0.0.1:${grpcPort}`);
   }, 120_000);
 
-  afterAll(() => {
+  afterAll(async () => {
     client?.close();
     scaler?.kill("SIGTERM");
-    prometheus?.kill("SIGTERM");
-    fs.rmSync(work, { recursive: true, force: true });
+    await prometheus?.stop();
   });
 
   it("serves a forecast-driven metric from the backfilled history over KEDA's protocol", async () => {
@@ -105,8 +78,7 @@ describe("icna scaler serve against a real Prometheus", () => {
   });
 
   it("falls back to the observed value when Prometheus goes away, and says so in its metrics", async () => {
-    prometheus!.kill("SIGKILL");
-    await new Promise((resolve) => prometheus!.once("exit", resolve));
+    await prometheus!.stop();
     const metrics = await client.getMetrics({ scaledObjectRef: scaledObject, metricName: "pse-shop-web" });
     expect(metrics.metricValues[0].metricValueFloat).toBeGreaterThanOrEqual(Math.ceil(lastObserved / 50) * 50);
     const exported = await (await fetch(metricsUrl)).text();
