@@ -23,7 +23,7 @@ export interface StatefulKind {
    * Secrets Manager secrets): the input naming the window and what it means.
    */
   readonly recoveryWindow?: { readonly input: string; readonly text: string };
-  /** The inputs that take a final snapshot on delete (RDS, Aurora, ElastiCache). */
+  /** The inputs that take a final snapshot on delete (RDS, Aurora, ElastiCache clusters and replication groups; serverless caches have none). */
   readonly finalSnapshot?: { readonly skipInput?: string; readonly identifierInput: string };
   /**
    * A primary data store (databases, caches, brokers, buckets, tables, file systems): prod and dr must
@@ -51,7 +51,7 @@ export const STATEFUL_TYPES: Readonly<Record<string, StatefulKind>> = {
   [TYPES.rdsCluster]: { label: "Aurora cluster", loses: "its data and its automated backups", finalSnapshot: RDS_SNAPSHOT, primaryData: true },
   [TYPES.cacheReplicationGroup]: { label: "ElastiCache replication group", loses: "its cached and persisted data", finalSnapshot: CACHE_SNAPSHOT, primaryData: true },
   [TYPES.cacheCluster]: { label: "ElastiCache cluster", loses: "its cached data", finalSnapshot: CACHE_SNAPSHOT, primaryData: true },
-  [TYPES.cacheServerless]: { label: "ElastiCache serverless cache", loses: "its cached data", finalSnapshot: CACHE_SNAPSHOT, primaryData: true },
+  [TYPES.cacheServerless]: { label: "ElastiCache serverless cache", loses: "its cached data (a serverless cache has no final snapshot on delete)", primaryData: true },
   [TYPES.mskCluster]: { label: "MSK Kafka cluster", loses: "every topic and message", primaryData: true },
   [TYPES.mskServerlessCluster]: { label: "MSK Serverless cluster", loses: "every topic and message", primaryData: true },
   [TYPES.dynamodbTable]: { label: "DynamoDB table", loses: "its items (and its point-in-time recovery history)", primaryData: true },

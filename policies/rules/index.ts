@@ -22,6 +22,7 @@ import { rdsNotPublic } from "./rds/rds-not-public";
 import { rdsPerformanceInsightsEncrypted } from "./rds/rds-performance-insights-encrypted";
 import { rdsStorageEncrypted } from "./rds/rds-storage-encrypted";
 import { rdsTlsEnforced } from "./rds/rds-tls-enforced";
+import { rdsFinalSnapshot } from "./rds/rds-final-snapshot";
 import { elasticacheAtRestEncrypted } from "./elasticache/elasticache-at-rest-encrypted";
 import { elasticacheAuth } from "./elasticache/elasticache-auth";
 import { elasticacheAutomaticFailover } from "./elasticache/elasticache-automatic-failover";
@@ -29,6 +30,7 @@ import { elasticacheEncryptedWithCmk } from "./elasticache/elasticache-encrypted
 import { elasticacheInCustomVpc } from "./elasticache/elasticache-in-custom-vpc";
 import { elasticacheInTransitEncrypted } from "./elasticache/elasticache-in-transit-encrypted";
 import { elasticacheSnapshotRetention } from "./elasticache/elasticache-snapshot-retention";
+import { elasticacheFinalSnapshot } from "./elasticache/elasticache-final-snapshot";
 import { mskBrokerLogging } from "./msk/msk-broker-logging";
 import { mskClientAuthentication } from "./msk/msk-client-authentication";
 import { mskEncryptionAtRestCmk } from "./msk/msk-encryption-at-rest-cmk";
@@ -91,6 +93,7 @@ export const RULES: readonly Rule[] = [
   rdsPerformanceInsightsEncrypted,
   rdsStorageEncrypted,
   rdsTlsEnforced,
+  rdsFinalSnapshot,
   // elasticache
   elasticacheAtRestEncrypted,
   elasticacheAuth,
@@ -99,6 +102,7 @@ export const RULES: readonly Rule[] = [
   elasticacheInCustomVpc,
   elasticacheInTransitEncrypted,
   elasticacheSnapshotRetention,
+  elasticacheFinalSnapshot,
   // msk
   mskBrokerLogging,
   mskClientAuthentication,

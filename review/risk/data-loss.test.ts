@@ -27,7 +27,7 @@ const DELETES: readonly [string, string, Record<string, PlanValue>, string][] = 
   ["RDS instance", TYPES.rdsInstance, { finalSnapshotIdentifier: "final" }, "deletes its data"],
   ["Aurora cluster", TYPES.rdsCluster, { finalSnapshotIdentifier: "final" }, "deletes its data"],
   ["ElastiCache group", TYPES.cacheReplicationGroup, { finalSnapshotIdentifier: "final" }, "deletes its cached and persisted data"],
-  ["ElastiCache serverless", TYPES.cacheServerless, { finalSnapshotIdentifier: "final" }, "deletes its cached data"],
+  ["ElastiCache serverless", TYPES.cacheServerless, {}, "deletes its cached data"],
   ["MSK cluster", TYPES.mskCluster, {}, "deletes every topic and message"],
   ["KMS key", TYPES.kmsKey, {}, "the deletion can be cancelled during its window"],
 ];

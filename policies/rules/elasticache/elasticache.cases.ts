@@ -37,6 +37,12 @@ export const ELASTICACHE_CASES: RuleCase[] = [
   { rule: "elasticache-automatic-failover", title: "standalone node", subject: "memcached", changes: [memcached], expect: "violation", message: ["standalone"] },
   { rule: "elasticache-automatic-failover", title: "Multi-AZ computed", subject: "redis", changes: [set("redis", { multiAzEnabled: U })], expect: "undecided" },
 
+  // elasticache-final-snapshot
+  { rule: "elasticache-final-snapshot", title: "final snapshot named", subject: "redis", expect: "pass" },
+  { rule: "elasticache-final-snapshot", title: "no finalSnapshotIdentifier", subject: "redis", changes: [set("redis", { finalSnapshotIdentifier: undefined })], expect: "violation", message: ['ReplicationGroup "redis"', "finalSnapshotIdentifier"] },
+  { rule: "elasticache-final-snapshot", title: "memcached keeps no snapshots", subject: "redis", changes: [set("redis", { engine: "memcached", finalSnapshotIdentifier: undefined })], expect: "not-applicable" },
+  { rule: "elasticache-final-snapshot", title: "engine computed", subject: "redis", changes: [set("redis", { engine: U, finalSnapshotIdentifier: undefined })], expect: "undecided" },
+
   // elasticache-snapshot-retention
   { rule: "elasticache-snapshot-retention", title: "7 days in prod", subject: "redis", expect: "pass" },
   { rule: "elasticache-snapshot-retention", title: "no snapshots", subject: "redis", changes: [set("redis", { snapshotRetentionLimit: undefined })], expect: "violation", message: ["no automatic snapshots"] },

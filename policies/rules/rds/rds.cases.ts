@@ -38,6 +38,16 @@ export const RDS_CASES: RuleCase[] = [
   { rule: "rds-deletion-protection", title: "unprotected instance", subject: "postgres", changes: [set("postgres", { deletionProtection: false })], expect: "violation", message: ["deletionProtection: true"] },
   { rule: "rds-deletion-protection", title: "flag computed", subject: "postgres", changes: [set("postgres", { deletionProtection: U })], expect: "undecided" },
 
+  // rds-final-snapshot
+  { rule: "rds-final-snapshot", title: "final snapshot named, not skipped", subject: "postgres", expect: "pass" },
+  { rule: "rds-final-snapshot", title: "identifier computed from another resource (set at deploy)", subject: "postgres", changes: [set("postgres", { finalSnapshotIdentifier: U })], expect: "pass" },
+  { rule: "rds-final-snapshot", title: "skipFinalSnapshot true", subject: "postgres", changes: [set("postgres", { skipFinalSnapshot: true })], expect: "violation", message: ['Instance "postgres"', "skipFinalSnapshot is true"] },
+  { rule: "rds-final-snapshot", title: "no finalSnapshotIdentifier", subject: "postgres", changes: [set("postgres", { finalSnapshotIdentifier: undefined })], expect: "violation", message: ["finalSnapshotIdentifier is not set", "fails half-way"] },
+  { rule: "rds-final-snapshot", title: "Aurora cluster skipping its final snapshot", subject: "aurora", changes: [aurora, set("aurora", { skipFinalSnapshot: true, finalSnapshotIdentifier: "aurora-final" })], expect: "violation", message: ['Cluster "aurora"'] },
+  { rule: "rds-final-snapshot", title: "Aurora cluster with a final snapshot", subject: "aurora", changes: [aurora, set("aurora", { skipFinalSnapshot: false, finalSnapshotIdentifier: "aurora-final" })], expect: "pass" },
+  { rule: "rds-final-snapshot", title: "read replica (no snapshots of its own)", subject: "postgres", changes: [set("postgres", { finalSnapshotIdentifier: undefined, replicateSourceDb: "arn:aws:rds:us-east-1:123456789012:db:icna-prod" })], expect: "not-applicable" },
+  { rule: "rds-final-snapshot", title: "skipFinalSnapshot computed", subject: "postgres", changes: [set("postgres", { skipFinalSnapshot: U })], expect: "undecided" },
+
   // rds-iam-authentication
   { rule: "rds-iam-authentication", title: "IAM auth on", subject: "postgres", expect: "pass" },
   { rule: "rds-iam-authentication", title: "passwords only", subject: "postgres", changes: [set("postgres", { iamDatabaseAuthenticationEnabled: undefined })], expect: "violation", message: ["iamDatabaseAuthenticationEnabled: true"] },
