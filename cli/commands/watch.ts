@@ -1,5 +1,4 @@
 import * as fs from "node:fs";
-import type { Command } from "commander";
 import { JudgeConfigError } from "../../runtime/judge/judge-config";
 import { PrometheusClient } from "../../runtime/prometheus/prometheus-client";
 import { AlertmanagerClient } from "../../runtime/watch/alertmanager-client";
@@ -9,6 +8,7 @@ import { WatchMetrics } from "../../runtime/watch/watch-metrics";
 import { Watcher, type TickReport } from "../../runtime/watch/watcher";
 import { parseDuration } from "../../operations/cutover/cutover-config";
 import { CliError } from "../cli-error";
+import { ExitCode } from "../exit-codes";
 
 /** Options of `icna watch`. */
 export interface WatchOptions {
@@ -26,17 +26,17 @@ export async function runWatch(options: WatchOptions, onReport: (report: TickRep
   try {
     text = fs.readFileSync(options.config, "utf8");
   } catch {
-    throw new CliError(`cannot read --config ${options.config}`, 2);
+    throw new CliError(`cannot read --config ${options.config}`, ExitCode.Usage);
   }
   let config;
   try {
     config = parseWatchConfig(text, options.config);
   } catch (error) {
-    if (error instanceof JudgeConfigError) throw new CliError(error.message, 2);
+    if (error instanceof JudgeConfigError) throw new CliError(error.message, ExitCode.Usage);
     throw error;
   }
   const match = /^(.*):(\d+)$/.exec(options.listen);
-  if (!match) throw new CliError(`--listen "${options.listen}" is not host:port (e.g. 0.0.0.0:9464)`, 2);
+  if (!match) throw new CliError(`--listen "${options.listen}" is not host:port (e.g. 0.0.0.0:9464)`, ExitCode.Usage);
   const metrics = new WatchMetrics();
   const watcher = new Watcher(config, new PrometheusClient(config.prometheus), new AlertmanagerClient(config.alertmanager), metrics, (line) => process.stderr.write(`icna watch: ${line}\n`));
   if (options.once) {
@@ -51,20 +51,16 @@ export async function runWatch(options: WatchOptions, onReport: (report: TickRep
   }
 }
 
-/** `icna watch --config <yaml> [--listen host:port] [--once]`. */
-export function registerWatch(program: Command): void {
-  program
-    .command("watch")
-    .description("Score the configured Prometheus signals per colour every interval, expose scores as metrics, alert Alertmanager")
-    .requiredOption("--config <yaml>", "watcher config: prometheus, alertmanager, interval, signals")
-    .option("--listen <host:port>", "where to serve /metrics", "0.0.0.0:9464")
-    .option("--once", "run one pass and exit")
-    .option("--json", "print each pass as a JSON line")
-    .action(async (opts: WatchOptions & { json?: boolean }) => {
-      await runWatch(opts, (r) => {
-        process.stdout.write(
-          opts.json ? JSON.stringify(r) + "\n" : `${r.at} prometheus ${r.prometheus}${r.outage ? ` (${r.outage})` : ""}, ${r.points} points, ${r.alerts.length} alert(s) ${r.alertDelivery}\n`,
-        );
-      });
-    });
+export interface WatchCliOptions extends WatchOptions {
+  readonly json?: boolean;
+}
+
+/** `icna watch`: prints each pass (text or a JSON line); returns after one pass with `--once`, else runs until stopped. */
+export async function watch(options: WatchCliOptions): Promise<ExitCode> {
+  await runWatch(options, (r) => {
+    process.stdout.write(
+      options.json ? JSON.stringify(r) + "\n" : `${r.at} prometheus ${r.prometheus}${r.outage ? ` (${r.outage})` : ""}, ${r.points} points, ${r.alerts.length} alert(s) ${r.alertDelivery}\n`,
+    );
+  });
+  return ExitCode.Success;
 }

@@ -62,9 +62,9 @@ describe("icna dr (command contract)", () => {
       ["dr", "failover", "--from", "prod", "--to", "staging", "--dry-run"],
       /^icna: Stack "staging" has 1 configuration problem/,
     ],
-  ])("%j explains the mistake without a stack trace and exits 1", async (args, message) => {
+  ])("%j explains the mistake without a stack trace and exits 2 (usage error)", async (args, message) => {
     const result = await icna(...args);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });

@@ -5,9 +5,10 @@ import { STACK_KINDS } from "../model";
 import { Rule } from "../rule";
 import { RULES } from "../rules";
 import { renderPoliciesMarkdown } from "./render";
+import { PROJECT_DIR } from "../../stacks/config/project-dir";
 
-/** The repository root (policies/docs/../..). */
-export const REPOSITORY_ROOT = path.resolve(__dirname, "..", "..");
+/** The repository root, from the sources or the compiled CLI alike. */
+export const REPOSITORY_ROOT = PROJECT_DIR;
 
 export interface GeneratedFile {
   /** Path relative to the repository root. */

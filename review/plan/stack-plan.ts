@@ -1,13 +1,12 @@
-import * as path from "node:path";
 import { loadStackConfig } from "../../stacks/config/load";
 import { readStackSettings } from "../../stacks/config/stack-file";
 import { StackConfig } from "../../stacks/config/stack-config";
+import { PROJECT_DIR } from "../../stacks/config/project-dir";
 import main from "../../stacks/index";
 import { OfflinePlan } from "./model";
 import { runOfflinePreview } from "./offline-preview";
 
-/** The project root: where Pulumi.yaml and the Pulumi.<stack>.yaml files live. */
-export const PROJECT_DIR = path.resolve(__dirname, "..", "..");
+export { PROJECT_DIR };
 export const PROJECT_NAME = "icna";
 
 /** A stack's validated config and its offline plan. */
