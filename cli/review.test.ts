@@ -2,32 +2,38 @@ import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { schemaErrors } from "../review/testing/review-schema";
 
 const ROOT = path.resolve(__dirname, "..");
 const icna = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, "bin/icna.js"), ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 
 describe("icna review (the installed binary)", () => {
-  it("prints the documented JSON contract for prod and writes plan.json and review.md with --out", () => {
+  it("prints the documented JSON contract for prod and writes review.json, plan.json and the one PR comment with --out", () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "icna-review-"));
     const result = icna("review", "--stack", "prod", "--json", "--out", out);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     const review = JSON.parse(result.stdout);
-    expect(review.stack).toBe("prod");
+    expect(schemaErrors(review)).toEqual([]);
+    expect(review).toMatchObject({ stack: "prod", gate: { stackKind: "prod" }, source: "offline-plan" });
     const resource = review.resources.find((r: { type: string }) => r.type === "aws:ec2/vpc:Vpc");
     expect(Object.keys(resource)).toEqual(expect.arrayContaining(["urn", "type", "name", "parent", "inputs", "dependencies", "protect"]));
     expect(review.summary.byType["eks:index:Cluster"]).toBe(2);
+    expect(fs.readdirSync(out).sort()).toEqual(["plan.json", "review.json", "review.md"]);
     const plan = JSON.parse(fs.readFileSync(path.join(out, "plan.json"), "utf8"));
     expect(plan.resources).toHaveLength(review.resources.length);
-    expect(fs.readFileSync(path.join(out, "review.md"), "utf8")).toMatch(/^# ICNA review: `prod`/);
+    expect(JSON.parse(fs.readFileSync(path.join(out, "review.json"), "utf8"))).toEqual(review);
+    const comment = fs.readFileSync(path.join(out, "review.md"), "utf8");
+    expect(comment).toMatch(/^<!-- icna-review:prod -->\n## .* · ICNA review · `prod` \(prod\)/);
+    expect(icna("review", "--stack", "prod", "--markdown").stdout).toBe(comment);
   });
 
-  it("prints one overall verdict in the terminal, the same as the JSON's, after every reviewer", () => {
+  it("prints one terminal report: the verdict first and last, the same as the JSON's", () => {
     const text = icna("review", "--stack", "dev");
     const json = JSON.parse(icna("review", "--stack", "dev", "--json").stdout);
+    expect(text.stdout.split("\n")[0]).toMatch(new RegExp(`^${json.verdict.toUpperCase()} {2}dev \\(dev, `));
     expect(text.stdout.match(/^Verdict: /gm)).toHaveLength(1);
     expect(text.stdout.trimEnd().split("\n").pop()).toBe(`Verdict: ${json.verdict}`);
-    expect(text.stdout.indexOf("## Advisor")).toBeGreaterThan(text.stdout.indexOf("## Resources"));
   });
 
   it("explains an unknown stack without a stack trace and exits 2 (input error)", () => {
