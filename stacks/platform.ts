@@ -65,7 +65,7 @@ export function createPlatform(config: StackConfig): PlatformOutputs {
     availabilityZones: network.availabilityZones,
     clusters: enabledColours.flatMap((colour) => {
       const cluster = blueGreen.clusters[colour];
-      return cluster ? [{ name: colour, securityGroupId: cluster.clusterSecurityGroupId, oidcProviderArn: cluster.oidcProviderArn, oidcProviderUrl: cluster.oidcProviderUrl, provider: cluster.provider }] : [];
+      return cluster ? [{ name: colour, clusterSecurityGroupId: cluster.clusterSecurityGroupId, oidcProviderArn: cluster.oidcProviderArn, oidcProviderUrl: cluster.oidcProviderUrl, provider: cluster.provider }] : [];
     }),
   });
 
@@ -88,13 +88,8 @@ function createRuntimeServices(config: StackConfig, colour: Colour, cluster: Eks
   const { runtime } = config;
   const name = `${config.namePrefix}-${colour}`;
   const autoscaling = new AutoscalingStack(`${name}-autoscaling`, {
-    provider: cluster.provider,
+    cluster,
     clusterName: clusterNameOf(config.namePrefix, colour),
-    oidcProviderArn: cluster.oidcProviderArn,
-    oidcProviderUrl: cluster.oidcProviderUrl,
-    nodeRoleName: cluster.nodeRoleName,
-    nodeRoleArn: cluster.nodeRoleArn,
-    clusterSecurityGroupId: cluster.clusterSecurityGroupId,
     karpenterDiscovery: config.namePrefix,
     account: { accountId: config.accountId, region: config.region },
     tags: { ...config.tags, "icna.io/colour": colour },

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import type { ClusterHandle } from "../eks-cluster/cluster-handle";
 import { connectionSettings } from "./connection-settings";
 import { dataAccessPolicy, serviceAccountTrustPolicy } from "./iam-policies";
 
@@ -19,14 +20,10 @@ export interface AppNamespace {
   readonly kafkaPrefix: string;
 }
 
-/** An EKS cluster whose pods may use the data tier. */
-export interface WorkloadCluster {
+/** An EKS cluster whose pods may use the data tier: its OIDC provider (the role trusts it) and its Kubernetes provider. */
+export interface WorkloadCluster extends Pick<ClusterHandle, "oidcProviderArn" | "oidcProviderUrl" | "provider"> {
   /** Stable short name (`blue`, `green`), used in resource names. */
   readonly name: string;
-  readonly oidcProviderArn: pulumi.Input<string>;
-  readonly oidcProviderUrl: pulumi.Input<string>;
-  /** Kubernetes provider of the cluster. */
-  readonly provider: k8s.Provider;
 }
 
 export interface AppAccessArgs {

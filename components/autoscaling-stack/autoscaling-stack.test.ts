@@ -17,13 +17,15 @@ const ISSUER = "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXA
 
 function stackArgs(provider: k8s.Provider, overrides: Partial<AutoscalingStackArgs> = {}): AutoscalingStackArgs {
   return {
-    provider,
+    cluster: {
+      provider,
+      oidcProviderArn: `arn:aws:iam::111122223333:oidc-provider/${ISSUER}`,
+      oidcProviderUrl: `https://${ISSUER}`,
+      nodeRoleName: "icna-prod-blue-nodes",
+      nodeRoleArn: NODE_ROLE_ARN,
+      clusterSecurityGroupId: "sg-0123456789abcdef0",
+    },
     clusterName: CLUSTER,
-    oidcProviderArn: `arn:aws:iam::111122223333:oidc-provider/${ISSUER}`,
-    oidcProviderUrl: `https://${ISSUER}`,
-    nodeRoleName: "icna-prod-blue-nodes",
-    nodeRoleArn: NODE_ROLE_ARN,
-    clusterSecurityGroupId: "sg-0123456789abcdef0",
     karpenterDiscovery: "icna-prod",
     account: { accountId: "111122223333", region: "us-east-1" },
     tags: { owner: "platform", "cost-center": "cc-42", environment: "prod", "managed-by": "icna" },
@@ -250,7 +252,7 @@ describe("AutoscalingStack: Karpenter", () => {
 
   it("keeps the controller policy judgeable offline when the node role's ARN is not known until `up`", async () => {
     // A role created in the same program: its ARN is computed by AWS, so a preview does not know it.
-    const unknownRole = await plan("preview", () => ({ nodeRoleArn: new aws.iam.Role("nodes", { assumeRolePolicy: "{}" }).arn }));
+    const unknownRole = await plan("preview", (provider) => ({ cluster: { ...stackArgs(provider).cluster, nodeRoleArn: new aws.iam.Role("nodes", { assumeRolePolicy: "{}" }).arn } }));
     expect(named(unknownRole, "aws:iam/rolePolicy:RolePolicy", "blue-karpenter-pass-node-role").inputs.policy).toBe(UNKNOWN);
     expect(() => jsonInput(named(unknownRole, "aws:iam/rolePolicy:RolePolicy", "blue-karpenter").inputs.policy)).not.toThrow();
   });

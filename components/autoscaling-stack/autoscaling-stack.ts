@@ -1,5 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import type { ClusterHandle } from "../eks-cluster/cluster-handle";
 import type { AwsAccount } from "../shared/aws-account";
 import { createInClusterPrometheus, IN_CLUSTER_PROMETHEUS_URL, OPERATOR_SELECTOR } from "./in-cluster-prometheus";
 import { createKarpenter } from "./karpenter";
@@ -13,20 +14,17 @@ export type PrometheusSource = { readonly mode: "in-cluster" } | { readonly mode
 
 /** Arguments of one cluster's autoscaling stack; the cluster values come straight from its `EksCluster`. */
 export interface AutoscalingStackArgs {
-  /** The cluster's only Kubernetes provider (`EksCluster.provider`); every in-cluster resource uses it. */
-  readonly provider: k8s.Provider;
-  /** EKS cluster name (`EksCluster.clusterName`): Karpenter's settings, tag conditions and queue description. */
+  /**
+   * The cluster (an `EksCluster`): every in-cluster resource uses its Kubernetes provider; Karpenter's
+   * IRSA role trusts its OIDC provider; Karpenter's nodes get an instance profile of its node role (the
+   * only role Karpenter may pass to EC2) and its cluster security group, like the managed nodes.
+   */
+  readonly cluster: Omit<ClusterHandle, "clusterName">;
+  /**
+   * EKS cluster name, for Karpenter's settings, tag conditions and queue description. Pass the plain
+   * name (`clusterNameOf`), not `EksCluster.clusterName`, so that a preview can read them.
+   */
   readonly clusterName: pulumi.Input<string>;
-  /** The cluster's IAM OIDC provider (`EksCluster.oidcProviderArn`), for Karpenter's IRSA role. */
-  readonly oidcProviderArn: pulumi.Input<string>;
-  /** Its issuer URL (`EksCluster.oidcProviderUrl`), with or without `https://`. */
-  readonly oidcProviderUrl: pulumi.Input<string>;
-  /** The node role (`EksCluster.nodeRoleName`): Karpenter's nodes get an instance profile of it. */
-  readonly nodeRoleName: pulumi.Input<string>;
-  /** Its ARN (`EksCluster.nodeRoleArn`): the only role Karpenter may pass to EC2. */
-  readonly nodeRoleArn: pulumi.Input<string>;
-  /** The EKS cluster security group (`EksCluster.clusterSecurityGroupId`), given to Karpenter's nodes like the managed ones. */
-  readonly clusterSecurityGroupId: pulumi.Input<string>;
   /** Value of the `karpenter.sh/discovery` tag on the private subnets (the network's `karpenterDiscovery`, i.e. the name prefix). */
   readonly karpenterDiscovery: string;
   readonly account: AwsAccount;
@@ -69,7 +67,7 @@ export class AutoscalingStack extends pulumi.ComponentResource {
     this.prometheusUrl = prometheusUrl;
     this.pseAddress = PSE_ADDRESS;
     const awsOpts: pulumi.CustomResourceOptions = { parent: this };
-    const k8sOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.provider };
+    const k8sOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.cluster.provider };
     const replicas = args.isProduction ? 2 : 1;
     const criticalAddon = [{ key: "CriticalAddonsOnly", operator: "Exists" }];
 
@@ -93,12 +91,8 @@ export class AutoscalingStack extends pulumi.ComponentResource {
 
     const karpenter = createKarpenter(name, {
       settings: karpenterSettings,
+      cluster: args.cluster,
       clusterName: args.clusterName,
-      oidcProviderArn: args.oidcProviderArn,
-      oidcProviderUrl: args.oidcProviderUrl,
-      nodeRoleName: args.nodeRoleName,
-      nodeRoleArn: args.nodeRoleArn,
-      clusterSecurityGroupId: args.clusterSecurityGroupId,
       discovery: args.karpenterDiscovery,
       nodeAccessEntry: args.nodeAccessEntry ?? false,
       account: args.account,

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import type { ClusterHandle } from "../eks-cluster/cluster-handle";
 import { irsaTrustPolicy } from "../eks-cluster/iam-documents";
 import { partitionOf, type AwsAccount } from "../shared/aws-account";
 import { INTERRUPTION_EVENT_PATTERNS, INTERRUPTION_MESSAGE_RETENTION_SECONDS } from "./interruption-events";
@@ -15,12 +16,9 @@ export const KARPENTER_SERVICE_ACCOUNT = "karpenter";
 
 export interface KarpenterDeploymentArgs {
   readonly settings: KarpenterSettings;
+  /** The cluster's OIDC provider, node role and security group. */
+  readonly cluster: Pick<ClusterHandle, "oidcProviderArn" | "oidcProviderUrl" | "nodeRoleName" | "nodeRoleArn" | "clusterSecurityGroupId">;
   readonly clusterName: pulumi.Input<string>;
-  readonly oidcProviderArn: pulumi.Input<string>;
-  readonly oidcProviderUrl: pulumi.Input<string>;
-  readonly nodeRoleName: pulumi.Input<string>;
-  readonly nodeRoleArn: pulumi.Input<string>;
-  readonly clusterSecurityGroupId: pulumi.Input<string>;
   readonly discovery: string;
   /** Create the EC2_LINUX access entry for the node role (only when no managed node group uses it). */
   readonly nodeAccessEntry: boolean;
@@ -72,17 +70,17 @@ export function createKarpenter(name: string, args: KarpenterDeploymentArgs, aws
     policy: pulumi.all([queueArn, ...ruleArns]).apply(([queueArn, ...ruleArns]) => JSON.stringify(interruptionQueuePolicy(queueArn, ruleArns))),
   }, awsOpts);
 
-  const instanceProfile = new aws.iam.InstanceProfile(`${name}-karpenter-nodes`, { name: names.instanceProfile, role: args.nodeRoleName, tags }, awsOpts);
+  const instanceProfile = new aws.iam.InstanceProfile(`${name}-karpenter-nodes`, { name: names.instanceProfile, role: args.cluster.nodeRoleName, tags }, awsOpts);
   const instanceProfileArn = names.apply((n) => arn("iam", `instance-profile/${n.instanceProfile}`, ""));
   if (args.nodeAccessEntry) {
     // Through the OIDC provider ARN the entry waits for the cluster even when the name is given as plain text.
-    const existingCluster = pulumi.all([args.clusterName, args.oidcProviderArn]).apply(([clusterName]) => clusterName);
-    new aws.eks.AccessEntry(`${name}-karpenter-nodes`, { clusterName: existingCluster, principalArn: args.nodeRoleArn, type: "EC2_LINUX", tags }, awsOpts);
+    const existingCluster = pulumi.all([args.clusterName, args.cluster.oidcProviderArn]).apply(([clusterName]) => clusterName);
+    new aws.eks.AccessEntry(`${name}-karpenter-nodes`, { clusterName: existingCluster, principalArn: args.cluster.nodeRoleArn, type: "EC2_LINUX", tags }, awsOpts);
   }
 
   const role = new aws.iam.Role(`${name}-karpenter`, {
     description: pulumi.interpolate`Karpenter controller of ${args.clusterName} (IRSA: ${KARPENTER_NAMESPACE}/${KARPENTER_SERVICE_ACCOUNT} only)`,
-    assumeRolePolicy: irsaTrustPolicy(args.oidcProviderArn, args.oidcProviderUrl, KARPENTER_NAMESPACE, KARPENTER_SERVICE_ACCOUNT),
+    assumeRolePolicy: irsaTrustPolicy(args.cluster.oidcProviderArn, args.cluster.oidcProviderUrl, KARPENTER_NAMESPACE, KARPENTER_SERVICE_ACCOUNT),
     maxSessionDuration: 3600,
     tags,
   }, awsOpts);
@@ -96,7 +94,7 @@ export function createKarpenter(name: string, args: KarpenterDeploymentArgs, aws
   }, { ...awsOpts, dependsOn: [queue, instanceProfile] });
   new aws.iam.RolePolicy(`${name}-karpenter-pass-node-role`, {
     role: role.id,
-    policy: pulumi.output(args.nodeRoleArn).apply((nodeRoleArn) => JSON.stringify(nodeRolePassPolicy(nodeRoleArn))),
+    policy: pulumi.output(args.cluster.nodeRoleArn).apply((nodeRoleArn) => JSON.stringify(nodeRolePassPolicy(nodeRoleArn))),
   }, awsOpts);
 
   const release = pinnedRelease(`${name}-karpenter`, "karpenter", KARPENTER_NAMESPACE, {
@@ -111,7 +109,7 @@ export function createKarpenter(name: string, args: KarpenterDeploymentArgs, aws
     apiVersion: "karpenter.k8s.aws/v1",
     kind: "EC2NodeClass",
     metadata: { name: NODE_POOL_NAME },
-    spec: ec2NodeClassSpec(args.settings, { discovery: args.discovery, clusterSecurityGroupId: args.clusterSecurityGroupId, instanceProfileName: instanceProfile.name, tags }),
+    spec: ec2NodeClassSpec(args.settings, { discovery: args.discovery, clusterSecurityGroupId: args.cluster.clusterSecurityGroupId, instanceProfileName: instanceProfile.name, tags }),
   }, { ...k8sOpts, dependsOn: [release] });
   new k8s.apiextensions.CustomResource(`${name}-nodepool`, {
     apiVersion: "karpenter.sh/v1",

@@ -57,7 +57,7 @@ let connection: DataTierConnection;
 beforeAll(async () => {
   const clusters = ["blue", "green"].map((colour) => ({
     name: colour,
-    securityGroupId: `sg-${colour}`,
+    clusterSecurityGroupId: `sg-${colour}`,
     oidcProviderArn: `arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/${colour.toUpperCase()}`,
     oidcProviderUrl: `https://oidc.eks.us-east-1.amazonaws.com/id/${colour.toUpperCase()}`,
     provider: new k8s.Provider(`${colour}-k8s`, { kubeconfig: "{}" }),

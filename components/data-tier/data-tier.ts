@@ -1,6 +1,6 @@
-import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { AppAccess, AppNamespace } from "../app-access/app-access";
+import { AppAccess, AppNamespace, WorkloadCluster } from "../app-access/app-access";
+import type { ClusterHandle } from "../eks-cluster/cluster-handle";
 import { KafkaCluster, KafkaSettings } from "../kafka-cluster/kafka-cluster";
 import { PostgresDatabase, PostgresSettings } from "../postgres-database/postgres-database";
 import { RedisCache, RedisSettings } from "../redis-cache/redis-cache";
@@ -16,16 +16,8 @@ export interface DataTierSettings {
   readonly logRetentionDays: number;
 }
 
-/** An EKS cluster that reaches the data tier. */
-export interface DataTierCluster {
-  /** Stable short name (`blue`, `green`). */
-  readonly name: string;
-  /** The cluster security group its nodes and pods use: the only source the data services admit. */
-  readonly securityGroupId: pulumi.Input<string>;
-  readonly oidcProviderArn: pulumi.Input<string>;
-  readonly oidcProviderUrl: pulumi.Input<string>;
-  readonly provider: k8s.Provider;
-}
+/** An EKS cluster that reaches the data tier: its cluster security group is the only source the data services admit. */
+export type DataTierCluster = WorkloadCluster & Pick<ClusterHandle, "clusterSecurityGroupId">;
 
 export interface DataTierArgs {
   /** Physical name prefix, `icna-<stack>`. */
@@ -74,7 +66,7 @@ export class DataTier extends pulumi.ComponentResource {
     const child = { parent: this };
     const { settings } = args;
     const shared = { namePrefix: args.namePrefix, vpcId: args.vpcId, isProduction: args.isProduction, tags: args.tags, logRetentionDays: settings.logRetentionDays };
-    const clients = args.clusters.map((c) => ({ name: c.name, securityGroupId: c.securityGroupId }));
+    const clients = args.clusters.map((c) => ({ name: c.name, securityGroupId: c.clusterSecurityGroupId }));
 
     this.kafka = new KafkaCluster(`${name}-kafka`, { ...shared, ...settings.kafka, subnetIds: args.privateSubnetIds, clients }, child);
     this.postgres = new PostgresDatabase(`${name}-postgres`, { ...shared, ...settings.postgres, subnetIds: args.isolatedSubnetIds, clients }, child);

@@ -4,6 +4,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsAccount, accountRootArn, partitionOf } from "../shared/aws-account";
 import { addonVersionsFor } from "./addon-versions";
+import type { ClusterHandle } from "./cluster-handle";
 import { CONTROL_PLANE_LOG_TYPES } from "./control-plane-logs";
 import { EC2_TRUST_POLICY, irsaTrustPolicy } from "./iam-documents";
 
@@ -51,7 +52,7 @@ export interface EksClusterArgs {
  * logs, KMS envelope encryption of secrets, IMDSv2-only managed node groups, pinned core add-ons, and one
  * Kubernetes provider for everything deployed into it.
  */
-export class EksCluster extends pulumi.ComponentResource {
+export class EksCluster extends pulumi.ComponentResource implements ClusterHandle {
   readonly clusterName: pulumi.Output<string>;
   /** The EKS-managed cluster security group: managed nodes and pods use it, so data stores admit it. */
   readonly clusterSecurityGroupId: pulumi.Output<string>;
