@@ -22,7 +22,7 @@ export interface LlmOutcome {
 }
 
 /** Drops control characters (terminal escapes) from model text; keeps newlines and tabs. */
-function stripControlCharacters(text: string): string {
+export function stripControlCharacters(text: string): string {
   return [...text].filter((c) => c === "\n" || c === "\t" || c.charCodeAt(0) >= 32).join("");
 }
 

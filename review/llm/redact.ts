@@ -3,7 +3,7 @@ import { PlanValue, SECRET } from "../plan/model";
 export const REDACTED = "[redacted]";
 
 /** Input names whose values are credentials whatever they look like. */
-const SECRET_KEY = /(pass(word|wd|phrase)?|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|auth|credential|kubeconfig|certificate|cert[-_]?data|connection[-_]?string|session|cookie|signature|bearer)/i;
+export const SECRET_KEY = /(pass(word|wd|phrase)?|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|auth|credential|kubeconfig|certificate|cert[-_]?data|connection[-_]?string|session|cookie|signature|bearer)/i;
 
 /** Credential formats recognisable by shape, anywhere in a string. */
 const SECRET_PATTERNS: readonly RegExp[] = [

@@ -1,4 +1,5 @@
 import OpenAI from "openai";
+import type { z } from "zod";
 import { Advice, ADVICE_JSON_SCHEMA, adviceSchema } from "./advice-schema";
 import { ResolvedLlmOptions } from "./llm-options";
 import { Prompt } from "./prompt";
@@ -18,6 +19,18 @@ export function createClient(options: ResolvedLlmOptions & { apiKey: string }): 
 
 /** One structured-output request; the answer is validated against the schema or rejected. */
 export async function requestAdvice(client: OpenAI, model: string, prompt: Prompt, timeoutMs: number): Promise<Advice> {
+  return requestStructured(client, model, prompt, timeoutMs, { name: "advisor_review", jsonSchema: ADVICE_JSON_SCHEMA, schema: adviceSchema });
+}
+
+/** The JSON answer a structured request asks for: its name, the JSON Schema sent and the schema that validates it. */
+export interface AnswerSchema<T> {
+  readonly name: string;
+  readonly jsonSchema: Record<string, unknown>;
+  readonly schema: z.ZodType<T>;
+}
+
+/** One structured-output chat request at temperature 0; the answer is validated against the schema or rejected with an AdviceError. */
+export async function requestStructured<T>(client: OpenAI, model: string, prompt: Pick<Prompt, "system" | "user">, timeoutMs: number, answer: AnswerSchema<T>): Promise<T> {
   let completion;
   const started = Date.now();
   try {
@@ -28,7 +41,7 @@ export async function requestAdvice(client: OpenAI, model: string, prompt: Promp
         { role: "system", content: prompt.system },
         { role: "user", content: prompt.user },
       ],
-      response_format: { type: "json_schema", json_schema: { name: "advisor_review", strict: true, schema: ADVICE_JSON_SCHEMA } },
+      response_format: { type: "json_schema", json_schema: { name: answer.name, strict: true, schema: answer.jsonSchema } },
     });
   } catch (error) {
     const status = (error as { status?: number }).status;
@@ -45,7 +58,7 @@ export async function requestAdvice(client: OpenAI, model: string, prompt: Promp
   } catch {
     throw new AdviceError("the model's answer is not JSON");
   }
-  const result = adviceSchema.safeParse(parsed);
+  const result = answer.schema.safeParse(parsed);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new AdviceError(`the model's answer does not match the schema (${issue.path.join(".") || "root"}: ${issue.message})`);
