@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { listStacks } from "../stacks/config/stack-file";
 import { schemaErrors } from "../review/testing/review-schema";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -37,15 +38,18 @@ describe("icna review (the installed binary)", () => {
   });
 
   it("explains an unknown stack without a stack trace and exits 2 (input error)", () => {
-    const result = icna("review", "--stack", "staging");
+    // A stack no checkout has; the stacks offered are the checkout's own, which a user may have added to.
+    const result = icna("review", "--stack", "no-such-stack");
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^icna: Stack "staging" has 1 configuration problem:\n {2}- --stack: there is no Pulumi\.staging\.yaml .*\(allowed: dev, dr, prod\)/);
+    expect(result.stderr).toMatch(/^icna: Stack "no-such-stack" has 1 configuration problem:\n {2}- --stack: there is no Pulumi\.no-such-stack\.yaml /);
+    expect(listStacks(ROOT)).toEqual(expect.arrayContaining(["dev", "dr", "prod"]));
+    expect(result.stderr).toContain(`(allowed: ${listStacks(ROOT).join(", ")})`);
     expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
-  it("asks for --stack when it is missing", () => {
+  it("asks for --stack when it is missing (exit 2)", () => {
     const result = icna("review");
-    expect(result.status).toBe(1);
+    expect(result.status).toBe(2);
     expect(result.stderr).toBe("icna: review needs --stack <name> (e.g. --stack prod)\n");
   });
 

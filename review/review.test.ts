@@ -18,10 +18,10 @@ describe("the gate on prod", () => {
     "a replaced Kubernetes provider": change("blue-k8s", "pulumi:providers:kubernetes", { op: "replace", changedPaths: ["kubeconfig"] }),
   };
   for (const [what, c] of Object.entries(cases)) {
-    it(`blocks ${what} with exit code 2, and passes it once approved by id`, async () => {
+    it(`blocks ${what} with exit code 1, and passes it once approved by id`, async () => {
       const review = await reviewChangeSet({ changes: [c], stack: PROD, llm: NO_LLM });
       expect(review.verdict).toBe("block");
-      expect(review.exitCode).toBe(2);
+      expect(review.exitCode).toBe(1);
       const approved = await reviewChangeSet({ changes: [c], stack: PROD, approvals: review.gate.blocking, llm: NO_LLM });
       expect(approved.verdict).toBe("warn");
       expect(approved.exitCode).toBe(0);

@@ -77,15 +77,15 @@ describe("reviewOfflinePlan with a base plan", () => {
   });
 });
 
-it("icna review --preview exits 2 on a blocking preview and 1 with a positioned message on a malformed one", () => {
+it("icna review --preview exits 1 on a blocking preview and 2 (input error) with a positioned message on a malformed one", () => {
   const icna = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, "bin/icna.js"), ...args], { cwd: ROOT, encoding: "utf8" });
   const broken = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "icna-")), "broken.jsonl");
   fs.writeFileSync(broken, '{"sequence":1,"cancelEvent":{}}\n{"sequence":2,"resourcePreEvent":{"metadata":{"op":"create"\n');
   const bad = icna("review", "--preview", broken);
-  expect(bad.status).toBe(1);
+  expect(bad.status).toBe(2);
   expect(bad.stderr).toMatch(/^icna: .*broken\.jsonl:2:1: a JSON value starts here but never ends/);
   const blocked = icna("review", "--preview", path.join(FIXTURES, "scenarios/prod-policy.events.jsonl"), "--json");
-  expect(blocked.status).toBe(2);
+  expect(blocked.status).toBe(1);
   const json = JSON.parse(blocked.stdout);
   expect(json).toMatchObject({ stack: "prod", verdict: "block", gate: { stackKind: "prod" }, changes: { update: 1, same: 2 }, llm: { used: false } });
   expect(Object.keys(json)).toEqual(expect.arrayContaining(["resources", "findings", "cost", "policy"]));

@@ -1,12 +1,13 @@
 import type { Command } from "commander";
 import { registerCutover } from "./cutover.command";
-import { registerDeploy } from "./deploy";
-import { registerDetect } from "./detect";
+import { registerDeploy } from "./deploy.command";
+import { registerDetect } from "./detect.command";
 import { registerDr } from "./dr.command";
 import { registerForecast } from "./forecast.command";
 import { registerJudge } from "./judge.command";
+import { registerLogs } from "./logs.command";
 import { registerPolicy } from "./policy.command";
-import { registerReview } from "./review";
+import { registerReview } from "./review.command";
 import { registerScaler } from "./scaler.command";
 import { registerSimulate } from "./simulate.command";
 import { registerWatch } from "./watch.command";
@@ -42,4 +43,5 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerPolicy,
   registerDeploy,
   registerSimulate,
+  registerLogs,
 ];

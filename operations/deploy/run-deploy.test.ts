@@ -34,7 +34,7 @@ function deploy(log: string, kind: "dev" | "prod", answers: boolean[] = [true], 
 it("blocks prod on the recorded preview (policy violation, opened security group) and never runs up", async () => {
   const { engine, asked, run } = deploy("scenarios/prod-policy.events.jsonl", "prod");
   const outcome = await run;
-  expect(outcome).toMatchObject({ status: "blocked", exitCode: 2 });
+  expect(outcome).toMatchObject({ status: "blocked", exitCode: 1 });
   expect(engine.calls.map((c) => c.op)).toEqual(["preview"]);
   expect(asked).toEqual([]);
   expect(engine.calls[0].request).toMatchObject({ policyPacks: ["policies"], planPath: path.join(outDir, "plan.json") });

@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { ExitCode } from "../../cli/exit-codes";
 import type { PolicyViolation, StackKind, UndecidedCheck } from "../../policies/model";
 import { NO_OP_OPS } from "../../review/changes/change";
 import { changesFromEngineEvents } from "../../review/changes/from-engine-events";
@@ -30,11 +31,11 @@ export interface DeployOptions {
 }
 
 export type DeployOutcome =
-  | { readonly status: "blocked"; readonly exitCode: 2; readonly review: Review }
-  | { readonly status: "no-changes"; readonly exitCode: 0; readonly review: Review }
-  | { readonly status: "previewed"; readonly exitCode: 0; readonly review: Review }
-  | { readonly status: "declined"; readonly exitCode: 1; readonly review: Review }
-  | { readonly status: "applied"; readonly exitCode: 0; readonly review: Review; readonly summary: Readonly<Record<string, number>> };
+  | { readonly status: "blocked"; readonly exitCode: typeof ExitCode.Problem; readonly review: Review }
+  | { readonly status: "no-changes"; readonly exitCode: typeof ExitCode.Success; readonly review: Review }
+  | { readonly status: "previewed"; readonly exitCode: typeof ExitCode.Success; readonly review: Review }
+  | { readonly status: "declined"; readonly exitCode: typeof ExitCode.Problem; readonly review: Review }
+  | { readonly status: "applied"; readonly exitCode: typeof ExitCode.Success; readonly review: Review; readonly summary: Readonly<Record<string, number>> };
 
 /**
  * `icna deploy`: preview with the policy pack and an event log, saving the update plan; review the
@@ -67,11 +68,11 @@ export async function runDeploy(options: DeployOptions): Promise<DeployOutcome> 
   fs.writeFileSync(path.join(options.outDir, "review.json"), JSON.stringify(toReviewJson(review), null, 2) + "\n");
   options.show(review);
 
-  if (review.verdict === "block") return { status: "blocked", exitCode: 2, review };
-  if (review.changes.every((c) => NO_OP_OPS.has(c.op))) return { status: "no-changes", exitCode: 0, review };
-  if (options.previewOnly) return { status: "previewed", exitCode: 0, review };
+  if (review.verdict === "block") return { status: "blocked", exitCode: ExitCode.Problem, review };
+  if (review.changes.every((c) => NO_OP_OPS.has(c.op))) return { status: "no-changes", exitCode: ExitCode.Success, review };
+  if (options.previewOnly) return { status: "previewed", exitCode: ExitCode.Success, review };
   if (!fs.existsSync(planPath)) throw new Error(`the preview did not save its plan at ${planPath}; refusing to run an unplanned up`);
-  if (!(await options.confirm(review))) return { status: "declined", exitCode: 1, review };
+  if (!(await options.confirm(review))) return { status: "declined", exitCode: ExitCode.Problem, review };
   const { summary } = await options.engine.up({ stack: options.stack.name, planPath, onEvent: (event) => fs.appendFileSync(path.join(options.outDir, "up-events.jsonl"), JSON.stringify(event) + "\n") });
-  return { status: "applied", exitCode: 0, review, summary };
+  return { status: "applied", exitCode: ExitCode.Success, review, summary };
 }

@@ -72,7 +72,7 @@ it("injected instructions in names and tags change nothing: the data stays insid
   );
   const review = await reviewChangeSet({ changes: [evil], stack: PROD, llm: llmOptions(baseURL) });
   expect(review.verdict).toBe("block");
-  expect(review.exitCode).toBe(2);
+  expect(review.exitCode).toBe(1);
   expect(review.findings.filter((f) => f.source === "rules")).toEqual(without.findings);
   const user = userMessage(server!.requests[0]);
   const [, nonce] = /<<<PLAN-DATA-([0-9a-f]{24})>>>/.exec(user)!;

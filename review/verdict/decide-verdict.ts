@@ -1,11 +1,12 @@
+import { ExitCode } from "../../cli/exit-codes";
 import type { StackKind } from "../../policies/model";
 import { Finding, severityRank } from "../risk/finding";
 import { GATE_THRESHOLDS, GateThresholds } from "./gate-thresholds";
 
 export type Verdict = "pass" | "warn" | "block";
 
-/** Exit codes of the gate: pass and warn succeed (warnings are printed), block fails with 2. */
-export const EXIT_CODES: Readonly<Record<Verdict, number>> = { pass: 0, warn: 0, block: 2 };
+/** Exit codes of the gate (cli/exit-codes.ts): pass and warn succeed (warnings are printed), block is a problem found. */
+export const EXIT_CODES: Readonly<Record<Verdict, ExitCode>> = { pass: ExitCode.Success, warn: ExitCode.Success, block: ExitCode.Problem };
 
 export interface GateDecision {
   readonly verdict: Verdict;
