@@ -5,8 +5,6 @@ import { Finding, severityRank } from "../risk/finding";
 import { costLine, countsLine, findingsThatMatter, llmLine, policyLine, policyResults, sourceLine, usd } from "./format-helpers";
 import { clip, code, escapeMarkdown, fit } from "./markdown-text";
 
-export { escapeMarkdown } from "./markdown-text";
-
 /** GitHub rejects comments of 65,536 characters or more; stay well under it. */
 export const MARKDOWN_LIMIT = 65_536;
 const BUDGET = 60_000;
