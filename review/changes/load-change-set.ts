@@ -41,7 +41,7 @@ export function parseChangeSet(text: string, label: string): ChangeSet {
       if (Array.isArray(value.resources)) return changesFromOfflinePlan(readOfflinePlan(value, label));
       if (isEngineEvent(value)) return changesFromEngineEvents([{ event: value, where: at(values[0].offset) }], "event-log", label);
       const keys = Object.keys(value).slice(0, 6).join(", ") || "none";
-      throw new PreviewInputError(`${label}: not a format the advisor reads (top-level keys: ${keys}); expected ${FORMATS}`);
+      throw new PreviewInputError(`${label}: not a format the review reads (top-level keys: ${keys}); expected ${FORMATS}`);
     }
     throw new PreviewInputError(`${label}: a single JSON ${typeof value} is not a preview; expected ${FORMATS}`);
   }
