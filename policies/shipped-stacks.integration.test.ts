@@ -38,8 +38,7 @@ describe("the shipped stacks pass their own mandatory rules", () => {
  */
 const ADVISORIES_CONFIG_CANNOT_FIX: Readonly<Record<StackKind, readonly string[]>> = {
   // The PostgreSQL component listens on the engine's port 5432; no config key changes it.
-  // Dev databases are disposable by design: the component sets deletion protection only outside dev.
-  dev: ["rds-deletion-protection icna-dev-postgres-instance", "rds-non-default-identity icna-dev-postgres-instance"],
+  dev: ["rds-non-default-identity icna-dev-postgres-instance"],
   prod: ["rds-non-default-identity icna-prod-postgres-instance"],
   // The DR database is a read replica of prod: the identity rule does not apply to replicas.
   dr: [],

@@ -130,8 +130,9 @@ describe("the icna policy pack over the Analyzer protocol", () => {
       map.set(rule.name, config);
     }
     await call(client.configure, request);
-    const found = await diagnostics("aws:rds/instance:Instance", "db", { backupRetentionPeriod: 3, deletionProtection: false });
+    const found = await diagnostics("aws:rds/instance:Instance", "db", { backupRetentionPeriod: 3, deletionProtection: false, iamDatabaseAuthenticationEnabled: false });
     expect(found.find((d) => d.policy === "rds-backup-retention")).toBeUndefined();
-    expect(found.find((d) => d.policy === "rds-deletion-protection")).toMatchObject({ level: "advisory" });
+    expect(found.find((d) => d.policy === "rds-deletion-protection")).toBeUndefined();
+    expect(found.find((d) => d.policy === "rds-iam-authentication")).toMatchObject({ level: "advisory" });
   });
 });

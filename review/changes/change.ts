@@ -51,6 +51,8 @@ export interface Change {
   readonly provider?: string;
   /** URNs this resource depends on, when the input format carries them. */
   readonly dependencies: readonly string[];
+  /** URNs each top-level input depends on, when the input format records them (offline plans, `--json` states): where an unknown value comes from. */
+  readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
   readonly protect: { readonly old?: boolean; readonly new?: boolean };
   /** True when the old resource is deleted before its replacement exists. */
   readonly deleteBeforeReplace: boolean;

@@ -13,6 +13,7 @@ export interface RawState {
   readonly retainOnDelete?: boolean;
   readonly inputs?: unknown;
   readonly dependencies?: unknown;
+  readonly propertyDependencies?: unknown;
   readonly provider?: string;
 }
 
@@ -86,6 +87,7 @@ function foldGroup(urn: string, group: readonly RawStep[], onUnknownOp: (op: str
     replaceReasons,
     provider: primary.provider || state?.provider || undefined,
     dependencies: stringList(newState?.dependencies ?? oldState?.dependencies),
+    ...propertyDependenciesOf(newState?.propertyDependencies ?? oldState?.propertyDependencies),
     protect: { old: oldState ? oldState.protect === true : undefined, new: newState ? newState.protect === true : undefined },
     deleteBeforeReplace: deleteAt >= 0 && createAt >= 0 && deleteAt < createAt,
     retainOnDelete: (oldState ?? newState)?.retainOnDelete === true,
@@ -95,6 +97,12 @@ function foldGroup(urn: string, group: readonly RawStep[], onUnknownOp: (op: str
 
 function dedupe<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
+}
+
+function propertyDependenciesOf(value: unknown): Pick<Change, "propertyDependencies"> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  const entries = Object.entries(value).map(([key, urns]) => [key, stringList(urns)] as const);
+  return entries.length > 0 ? { propertyDependencies: Object.fromEntries(entries) } : {};
 }
 
 function stringList(value: unknown): string[] {

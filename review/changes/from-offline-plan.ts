@@ -25,6 +25,7 @@ export function createOf(resource: PlanResource): Change {
     replaceReasons: [],
     provider: resource.provider,
     dependencies: resource.dependencies,
+    ...(resource.propertyDependencies ? { propertyDependencies: resource.propertyDependencies } : {}),
     protect: { new: resource.protect },
     deleteBeforeReplace: resource.deleteBeforeReplace === true,
     retainOnDelete: resource.retainOnDelete === true,

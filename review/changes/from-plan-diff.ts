@@ -54,6 +54,7 @@ function updateOf(previous: PlanResource, next: PlanResource): Change {
     replaceReasons,
     provider: next.provider,
     dependencies: next.dependencies,
+    ...(next.propertyDependencies ? { propertyDependencies: next.propertyDependencies } : {}),
     protect: { old: previous.protect, new: next.protect },
     deleteBeforeReplace: next.deleteBeforeReplace === true,
     retainOnDelete: next.retainOnDelete === true,

@@ -57,6 +57,7 @@ export function readState(state: JsonObject | undefined): RawState | undefined {
     retainOnDelete: state.retainOnDelete === true,
     inputs: state.inputs ?? (state.type !== undefined ? {} : undefined),
     dependencies: state.dependencies,
+    propertyDependencies: state.propertyDependencies,
     provider: text("provider"),
   };
 }
