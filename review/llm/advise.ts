@@ -5,7 +5,6 @@ import { buildDigests, Digest } from "./digest";
 import { LlmOptions, resolveLlmOptions } from "./llm-options";
 import { buildPrompt } from "./prompt";
 import { redactText } from "./redact";
-import { AdviceError, createClient, requestAdvice } from "./request-advice";
 
 /** The `llm` section of the review. */
 export interface LlmOutcome {
@@ -64,6 +63,8 @@ export async function adviseWithLlm(changes: readonly Change[], findings: readon
   if (!resolved.apiKey) return none("no OPENAI_API_KEY: deterministic review only", null);
 
   const digests = buildDigests(changes, findings, stack, resolved.tokenBudget);
+  // The OpenAI SDK loads only when a request will be made: a deterministic review never pays for it.
+  const { AdviceError, createClient, requestAdvice } = await import("./request-advice");
   const client = createClient({ ...resolved, apiKey: resolved.apiKey });
   const urns = new Set(changes.map((c) => c.urn));
   const summaries: string[] = [];
