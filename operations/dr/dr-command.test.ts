@@ -59,8 +59,8 @@ describe("icna dr (command contract)", () => {
       /^icna: dr failover: --from and --to are both "prod"/,
     ],
     [
-      ["dr", "failover", "--from", "prod", "--to", "staging", "--dry-run"],
-      /^icna: Stack "staging" has 1 configuration problem/,
+      ["dr", "failover", "--from", "prod", "--to", "no-such-stack", "--dry-run"],
+      /^icna: Stack "no-such-stack" has 1 configuration problem/,
     ],
   ])("%j explains the mistake without a stack trace and exits 2 (usage error)", async (args, message) => {
     const result = await icna(...args);

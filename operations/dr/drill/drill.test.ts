@@ -5,7 +5,7 @@ import { DescribeClusterCommand, EKSClient } from "@aws-sdk/client-eks";
 import { mockClient } from "aws-sdk-client-mock";
 import { planFromSettings } from "../../../review/plan/stack-plan";
 import type { OfflinePlan } from "../../../review/plan/model";
-import { shippedSettings } from "../../../testing/stack-settings";
+import { shippedSettings, shippedStacksProject } from "../../../testing/stack-settings";
 import { EksClusterApi } from "../failover/aws/eks-clusters";
 import { FileDeploymentFreeze } from "../failover/file-freeze";
 import type { ConfigEdit, ResourceOperation } from "../failover/ports";
@@ -26,7 +26,9 @@ const eks = mockClient(EKSClient);
 const T0 = Date.parse("2027-03-02T09:00:00Z");
 const TIMEOUTS: StepTimeouts = { promotionMs: 0, dnsMs: 0, healthMs: 5 * 60_000, pollMs: 15_000 };
 const UP_MS = 9 * 60_000;
-const PROJECT = path.resolve(__dirname, "../../..");
+/** The shipped stacks alone: a user's own Pulumi.<name>.yaml naming the same DR region must not change which primary the drill finds. */
+const PROJECT = shippedStacksProject();
+afterAll(() => fs.rmSync(PROJECT, { recursive: true, force: true }));
 const CREDENTIALS = {
   accessKeyId: "AKIAIOSFODNN7EXAMPLE",
   secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
