@@ -68,7 +68,7 @@ describe("reviewOfflinePlan with a base plan", () => {
     expect(review.source).toBe("offline-plan-diff");
     expect(review.counts).toEqual({ replace: 1 });
     expect(review.verdict).toBe("block");
-    expect(review.findings[0].title).toMatch(/^Replacing orders deletes its data/);
+    expect(review.findings[0].title).toMatch(/^Replacing the RDS database instance orders\b.* deletes its data/);
     expect(review.resources).toEqual([expect.objectContaining({ urn: db.urn, inputs: head[0].inputs, protect: true, parent: null })]);
   });
 
