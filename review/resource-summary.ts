@@ -24,10 +24,10 @@ export interface ResourceSummary {
   readonly byType: Readonly<Record<string, number>>;
 }
 
-/** Every resource that exists after the change (deleted ones excluded), in the change's order. */
+/** Every resource that exists after the change (deleted ones excluded), in the change's order; inputs the input format does not carry are `{}`. */
 export function resourcesAfter(changes: readonly Change[]): ReviewResource[] {
   return changes
-    .filter((c) => c.op !== "delete" && c.newInputs !== undefined)
+    .filter((c) => c.op !== "delete")
     .map((c) => ({
       urn: c.urn,
       type: c.type,

@@ -74,12 +74,18 @@ describe("the review of a real-format prod preview", () => {
     expect(terminal.trimEnd().split("\n").pop()).toBe("Verdict: block");
   });
 
-  it("lists the policy violations on the first screen, mandatory first", async () => {
+  it("lists the policy violations after the other blocking findings, the blocking one first, each with its id", async () => {
     const review = await reviewChangeSet({ changes: fixture("scenarios/prod-policy.events.jsonl"), stack: PROD, llm: NO_LLM });
     const firstScreen = renderMarkdown(review).split("<details>")[0];
-    const table = firstScreen.slice(firstScreen.indexOf("### Policy violations (1 mandatory, 1 advisory)"));
-    expect(table.indexOf("| mandatory |")).toBeGreaterThan(0);
-    expect(table.indexOf("| mandatory |")).toBeLessThan(table.indexOf("| advisory |"));
+    const [top, policy] = firstScreen.split("### Policy violations (1 mandatory, 1 advisory)");
+    const policyIds = review.findings.filter((f) => f.category === "policy").map((f) => f.id);
+    expect(policyIds).toHaveLength(2);
+    for (const id of policyIds) expect(top).not.toContain(id);
+    expect(top).toContain("### Blocking and high findings");
+    const blocking = policyIds.find((id) => review.gate.blocking.includes(id))!;
+    const advisory = policyIds.find((id) => !review.gate.blocking.includes(id))!;
+    expect(policy.indexOf(blocking)).toBeGreaterThan(0);
+    expect(policy.indexOf(blocking)).toBeLessThan(policy.indexOf(advisory));
   });
 });
 

@@ -42,6 +42,9 @@ describe("reviewPreviewFile", () => {
   it("uses the event log's own policy events instead of evaluating policies again", async () => {
     const review = await reviewPreviewFile(path.join(FIXTURES, "scenarios/prod-policy.events.jsonl"), "prod", NO_LLM);
     expect(review.policy).toMatchObject({ rulesEvaluated: 0, mandatory: 1, advisory: 1 });
+    // The unchanged resources stay in the summary even though an event log carries no inputs for them.
+    expect(review.summary.total).toBe(3);
+    expect(review.resources.filter((r) => Object.keys(r.inputs).length === 0)).toHaveLength(review.changes.filter((c) => c.newInputs === undefined).length);
   });
 
   it("judges a stack without a config file by the strictest gate and says so", async () => {

@@ -45,11 +45,26 @@ export function sourceLine(review: Review): string {
   return SOURCE_LINES[review.source];
 }
 
-/** The findings a reader must see first: blocking ones, then high and critical (policy violations have their own table). */
-export function findingsThatMatter(review: Review): Finding[] {
+/** The findings a reader must see first, in that order, and the rest (lower-weight notes). */
+export interface FindingsByWeight {
+  /** Blocking findings, then high and critical ones; policy violations excluded (they have their own list). */
+  readonly matter: Finding[];
+  /** Policy violations: blocking first, then most severe first. */
+  readonly policy: Finding[];
+  /** Everything else: medium and low findings of the other categories. */
+  readonly notes: Finding[];
+}
+
+export function findingsByWeight(review: Review): FindingsByWeight {
   const blocking = new Set(review.gate.blocking);
-  const high = (f: Finding) => severityRank(f.severity) >= severityRank("high") && f.category !== "policy";
-  return [...review.findings.filter((f) => blocking.has(f.id)), ...review.findings.filter((f) => !blocking.has(f.id) && high(f))];
+  const blockingFirst = (list: Finding[]) => [...list.filter((f) => blocking.has(f.id)), ...list.filter((f) => !blocking.has(f.id))];
+  const others = review.findings.filter((f) => f.category !== "policy");
+  const matters = (f: Finding) => blocking.has(f.id) || severityRank(f.severity) >= severityRank("high");
+  return {
+    matter: blockingFirst(others.filter(matters)),
+    policy: blockingFirst(review.findings.filter((f) => f.category === "policy")),
+    notes: others.filter((f) => !matters(f)),
+  };
 }
 
 /** Offline violations and the engine's policy events, mandatory first. */

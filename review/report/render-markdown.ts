@@ -2,7 +2,7 @@ import { renderComponentTree } from "../plan/component-tree";
 import { countByType } from "../resource-summary";
 import { Review } from "../review";
 import { Finding, severityRank } from "../risk/finding";
-import { costLine, countsLine, findingsThatMatter, llmLine, policyLine, policyResults, sourceLine, usd } from "./format-helpers";
+import { costLine, countsLine, findingsByWeight, llmLine, policyLine, policyResults, sourceLine, usd } from "./format-helpers";
 import { clip, code, escapeMarkdown, fit } from "./markdown-text";
 
 /** GitHub rejects comments of 65,536 characters or more; stay well under it. */
@@ -54,31 +54,21 @@ function firstScreen(review: Review): string[] {
     "",
   ];
   if (review.gate.blocking.length > 0) lines.push(`**Blocked by ${review.gate.blocking.length} finding(s)**: fix them, or approve each deliberately with \`--approve <id>\`.`, "");
-  const matter = findingsThatMatter(review);
-  const notes = review.findings.length - matter.length;
-  if (matter.length > 0) {
-    lines.push(`### Blocking and high findings (${matter.length})`, "", "| Severity | Category | Finding | Id | |", "|---|---|---|---|---|", ...matter.slice(0, FIRST_SCREEN_ROWS).map((f) => findingRow(review, f)));
-    if (matter.length > FIRST_SCREEN_ROWS) lines.push(`| | | … ${matter.length - FIRST_SCREEN_ROWS} more under *All findings* | | |`);
-    lines.push("");
-  } else {
-    lines.push("No blocking or high finding.", "");
-  }
-  const policy = policyResults(review);
-  if (policy.length > 0) {
-    lines.push(`### Policy violations (${review.policy.mandatory} mandatory, ${review.policy.advisory} advisory)`, "", "| Level | Policy | Resource | Message |", "|---|---|---|---|");
-    lines.push(...policy.slice(0, FIRST_SCREEN_ROWS).map((p) => `| ${p.level} | ${code(p.policy)} | ${escapeMarkdown(p.resource)} | ${escapeMarkdown(clip(p.message, TITLE_CHARS))} |`));
-    if (policy.length > FIRST_SCREEN_ROWS) lines.push(`| | | | … ${policy.length - FIRST_SCREEN_ROWS} more under *Policy results* |`);
-    lines.push("");
-  }
-  if (notes > 0) lines.push(`${notes} more finding(s), folded below: ${foldedCounts(review.findings.filter((f) => !matter.includes(f)))}.`, "");
+  const { matter, policy, notes } = findingsByWeight(review);
+  const table = (findings: Finding[]) => ["| Severity | Category | Finding | Id | |", "|---|---|---|---|---|", ...findings.slice(0, FIRST_SCREEN_ROWS).map((f) => findingRow(review, f))];
+  const more = (findings: Finding[]) => (findings.length > FIRST_SCREEN_ROWS ? [`| | | … ${findings.length - FIRST_SCREEN_ROWS} more under *All findings* | | |`] : []);
+  if (matter.length > 0) lines.push(`### Blocking and high findings (${matter.length})`, "", ...table(matter), ...more(matter), "");
+  else lines.push("No blocking or high finding outside the policies.", "");
+  if (policy.length > 0) lines.push(`### Policy violations (${review.policy.mandatory} mandatory, ${review.policy.advisory} advisory)`, "", ...table(policy), ...more(policy), "");
+  if (notes.length > 0) lines.push(`${notes.length} more finding(s), folded below: ${foldedCounts(notes)}.`, "");
   if (review.llm.summary) lines.push("### Summary (LLM)", "", ...clip(review.llm.summary, 3000).split("\n").map((l) => escapeMarkdown(l)), "");
   return lines;
 }
 
 /** Everything else, folded, each section within its share of what the first screen left. */
 function foldedSections(review: Review, budget: number): string[] {
-  const matter = findingsThatMatter(review);
-  const ordered = [...matter, ...review.findings.filter((f) => !matter.includes(f))];
+  const { matter, policy, notes } = findingsByWeight(review);
+  const ordered = [...matter, ...policy, ...notes];
   const findingDetails = ordered.map((f) =>
     [`- **${f.severity} · ${f.category}** ${escapeMarkdown(clip(f.title, TITLE_CHARS))} (${code(f.id)})`, ...f.evidence.map((e) => `  - ${escapeMarkdown(clip(e, TITLE_CHARS))}`), `  - _Do:_ ${escapeMarkdown(clip(f.recommendation, TITLE_CHARS))}`].join("\n"),
   );
