@@ -1,4 +1,13 @@
+import * as fs from "node:fs";
 import { main } from "../../cli/main";
+import { PROJECT_DIR } from "../../stacks/config/project-dir";
+
+// The CLI reads the stacks of a project holding only the shipped ones: a user's own Pulumi.<name>.yaml that
+// declares dr's region as its DR region would, rightly, make `dr drill --to dr` ambiguous in their checkout.
+jest.mock("../../stacks/config/project-dir", () => ({
+  PROJECT_DIR: jest.requireActual<typeof import("../../testing/stack-settings")>("../../testing/stack-settings").shippedStacksProject(),
+}));
+afterAll(() => fs.rmSync(PROJECT_DIR, { recursive: true, force: true }));
 
 /** Runs the CLI in-process and captures what it prints. */
 async function icna(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
