@@ -69,6 +69,7 @@ const PINNED: Record<string, string> = {
   "database-ingress-only-from-clusters": "critical",
   "one-kubernetes-provider-per-cluster": "medium",
   "pulumi-protect-stateful": "high",
+  "no-plaintext-credentials": "high",
   "traffic-weights-not-both-zero": "high",
 };
 

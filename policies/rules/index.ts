@@ -61,6 +61,7 @@ import { costRequiredTags } from "./cost/cost-required-tags";
 import { databaseIngressOnlyFromClusters } from "./pulumi/database-ingress-only-from-clusters";
 import { oneKubernetesProviderPerCluster } from "./pulumi/one-kubernetes-provider-per-cluster";
 import { pulumiProtectStateful } from "./pulumi/pulumi-protect-stateful";
+import { noPlaintextCredentials } from "./pulumi/no-plaintext-credentials";
 import { trafficWeightsNotBothZero } from "./pulumi/traffic-weights-not-both-zero";
 
 /**
@@ -140,5 +141,6 @@ export const RULES: readonly Rule[] = [
   databaseIngressOnlyFromClusters,
   oneKubernetesProviderPerCluster,
   pulumiProtectStateful,
+  noPlaintextCredentials,
   trafficWeightsNotBothZero,
 ];

@@ -1,3 +1,4 @@
+import type { CredentialFinding } from "../../policies/knowledge/credentials";
 import { PlanValue } from "../plan/model";
 
 /**
@@ -59,6 +60,8 @@ export interface Change {
   readonly retainOnDelete: boolean;
   /** True for provider-managed resources, false for components. */
   readonly custom: boolean;
+  /** Plaintext credentials found in the inputs when they were loaded or recorded; their values are `[redacted]` in the inputs. */
+  readonly credentials?: readonly CredentialFinding[];
 }
 
 /** A CrossGuard policy result carried by the input (event logs carry them; `--json` drops them). */

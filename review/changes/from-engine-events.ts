@@ -1,3 +1,4 @@
+import { redactChangeSet } from "./redact-change-set";
 import { ChangeSet, ChangeSource, EngineDiagnostic, EnginePolicyEvent } from "./change";
 import { foldSteps, RawStep } from "./fold-steps";
 import { readState } from "./from-preview-json";
@@ -70,7 +71,7 @@ export function changesFromEngineEvents(events: readonly LocatedEvent[], source:
   const seen = new Set(preSteps.map((s) => `${s.urn}\u0000${s.op}`));
   const steps = [...preSteps, ...outputSteps.filter((s) => !seen.has(`${s.urn}\u0000${s.op}`))];
   const changes = foldSteps(steps, (op, urn) => diagnostics.push({ urn, severity: "warning", message: `unknown step op "${op}" (newer Pulumi?) reviewed as an update` }));
-  return {
+  return redactChangeSet({
     source,
     changes,
     policyEvents,
@@ -78,7 +79,7 @@ export function changesFromEngineEvents(events: readonly LocatedEvent[], source:
     engineSummary: summary,
     incomplete: failed || diagnostics.some((d) => d.severity === "error") || summary === undefined,
     region,
-  };
+  });
 }
 
 function sequenceOf(event: JsonObject): number {

@@ -1,15 +1,16 @@
+import { redactChangeSet } from "./redact-change-set";
 import { OfflinePlan, PlanResource } from "../plan/model";
 import { Change, ChangeSet } from "./change";
 
 /** The offline plan of `icna review --stack <s>`: a stack seen from nothing, so every resource is a create. */
 export function changesFromOfflinePlan(plan: Pick<OfflinePlan, "resources">): ChangeSet {
-  return {
+  return redactChangeSet({
     source: "offline-plan",
     changes: plan.resources.map((resource) => createOf(resource)),
     policyEvents: [],
     diagnostics: [],
     incomplete: false,
-  };
+  });
 }
 
 export function createOf(resource: PlanResource): Change {
@@ -30,5 +31,6 @@ export function createOf(resource: PlanResource): Change {
     deleteBeforeReplace: resource.deleteBeforeReplace === true,
     retainOnDelete: resource.retainOnDelete === true,
     custom: resource.custom,
+    ...(resource.credentials ? { credentials: resource.credentials } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { redactChangeSet } from "./redact-change-set";
 import { OfflinePlan, PlanResource } from "../plan/model";
 import { Change, ChangeSet } from "./change";
 import { createOf } from "./from-offline-plan";
@@ -32,7 +33,7 @@ export function changesFromPlanDiff(base: Pick<OfflinePlan, "resources">, head: 
   for (const resource of base.resources) {
     if (!matchedBase.has(resource.urn)) changes.push(deleteOf(resource));
   }
-  return { source: "offline-plan-diff", changes, policyEvents: [], diagnostics: [], incomplete: false };
+  return redactChangeSet({ source: "offline-plan-diff", changes, policyEvents: [], diagnostics: [], incomplete: false });
 }
 
 function updateOf(previous: PlanResource, next: PlanResource): Change {
@@ -55,6 +56,7 @@ function updateOf(previous: PlanResource, next: PlanResource): Change {
     provider: next.provider,
     dependencies: next.dependencies,
     ...(next.propertyDependencies ? { propertyDependencies: next.propertyDependencies } : {}),
+    ...(next.credentials ? { credentials: next.credentials } : {}),
     protect: { old: previous.protect, new: next.protect },
     deleteBeforeReplace: next.deleteBeforeReplace === true,
     retainOnDelete: next.retainOnDelete === true,

@@ -1,3 +1,4 @@
+import { redactChangeSet } from "./redact-change-set";
 import { ChangeSet, EngineDiagnostic } from "./change";
 import { foldSteps, RawState, RawStep } from "./fold-steps";
 import { PreviewInputError } from "./preview-input-error";
@@ -19,7 +20,7 @@ export function changesFromPreviewJson(document: JsonObject, label: string): Cha
   }
   const changes = foldSteps(steps, (op, urn) => diagnostics.push({ urn, severity: "warning", message: `unknown step op "${op}" (newer Pulumi?) reviewed as an update` }));
   const summary = isObject(document.changeSummary) ? (document.changeSummary as Record<string, number>) : undefined;
-  return {
+  return redactChangeSet({
     source: "preview-json",
     changes,
     policyEvents: [],
@@ -27,7 +28,7 @@ export function changesFromPreviewJson(document: JsonObject, label: string): Cha
     engineSummary: summary,
     incomplete: diagnostics.some((d) => d.severity === "error"),
     region: isObject(document.config) && typeof document.config["aws:region"] === "string" ? document.config["aws:region"] : undefined,
-  };
+  });
 }
 
 function readStep(step: unknown, where: string, label: string): RawStep {

@@ -3,6 +3,8 @@
  * in preview mode, and what `icna review --json` and `--out <dir>/plan.json` print.
  */
 
+import type { CredentialFinding } from "../../policies/knowledge/credentials";
+
 /** An input whose value the engine would only know after `pulumi up` (a preview's "computed" value). */
 export const UNKNOWN = "[unknown]";
 /** A secret input: its value never leaves the process. */
@@ -38,6 +40,8 @@ export interface PlanResource {
   readonly retainOnDelete?: boolean;
   readonly ignoreChanges?: string[];
   readonly additionalSecretOutputs?: string[];
+  /** Plaintext credentials found in the inputs when recorded (paths and kinds only: the values are `[redacted]`). */
+  readonly credentials?: readonly CredentialFinding[];
 }
 
 export interface OfflinePlan {

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import { OfflinePlan, PlanResource, PlanValue } from "./model";
 import { InvokeHandler, OfflinePreviewMocks } from "./offline-mocks";
+import { redactCredentials } from "../../policies/knowledge/credentials";
 import { toPlanValue } from "./property-values";
 
 /** What the offline preview runs: a Pulumi program with its stack's config, as the CLI would hand it over. */
@@ -66,7 +67,7 @@ export async function runOfflinePreview(options: OfflinePreviewOptions): Promise
     monitor.registerResourceOutputs = (request, callback) => {
       if (request.getUrn().includes("::pulumi:pulumi:Stack::")) {
         const value = toPlanValue(request.getOutputs()?.toJavaScript() ?? {});
-        if (value && typeof value === "object" && !Array.isArray(value)) outputs = value;
+        if (value && typeof value === "object" && !Array.isArray(value)) outputs = redactCredentials("pulumi:pulumi:Stack", value).inputs;
       }
       registerOutputs(request, callback);
     };
@@ -79,7 +80,9 @@ export async function runOfflinePreview(options: OfflinePreviewOptions): Promise
 }
 
 function recordResource(request: RegisterRequest, urn: string): PlanResource {
-  const inputs = toPlanValue(request.getObject()?.toJavaScript() ?? {});
+  const recorded = toPlanValue(request.getObject()?.toJavaScript() ?? {});
+  // A credential written into the program never reaches the plan (plan.json, --json, reports): only its path and kind do.
+  const { inputs, found } = redactCredentials(request.getType(), recorded && typeof recorded === "object" && !Array.isArray(recorded) ? recorded : {});
   const optional = <T>(value: T | undefined, keep: boolean) => (keep ? value : undefined);
   const propertyDependencies: Record<string, string[]> = {};
   request.getPropertydependenciesMap().forEach((value, key) => {
@@ -91,7 +94,7 @@ function recordResource(request: RegisterRequest, urn: string): PlanResource {
     type: request.getType(),
     name: request.getName(),
     parent: request.getParent() || undefined,
-    inputs: inputs && typeof inputs === "object" && !Array.isArray(inputs) ? inputs : {},
+    inputs,
     dependencies: [...new Set(request.getDependenciesList())],
     propertyDependencies: optional(propertyDependencies, Object.keys(propertyDependencies).length > 0),
     protect: request.getProtect() === true,
@@ -102,5 +105,6 @@ function recordResource(request: RegisterRequest, urn: string): PlanResource {
     retainOnDelete: optional(true, request.getRetainondelete() === true),
     ignoreChanges: optional(request.getIgnorechangesList(), request.getIgnorechangesList().length > 0),
     additionalSecretOutputs: optional(request.getAdditionalsecretoutputsList(), request.getAdditionalsecretoutputsList().length > 0),
+    credentials: optional(found, found.length > 0),
   };
 }

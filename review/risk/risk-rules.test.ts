@@ -26,7 +26,7 @@ it("pins every rule id and category", () => {
   expect(RISK_RULES.map((r) => `${r.category}:${r.id}`)).toEqual([
     "data-loss:replace-stateful", "data-loss:delete-stateful", "data-loss:protect-removed", "data-loss:safeguard-disabled",
     "data-loss:rename-recreates", "downtime:kubernetes-provider-replaced", "downtime:delete-before-replace", "downtime:blast-radius",
-    "security-exposure:security-group-opened", "security-exposure:public-endpoint", "iam-escalation:iam-escalation", "cost:cost-increase",
+    "security-exposure:security-group-opened", "security-exposure:plaintext-credential", "security-exposure:public-endpoint", "iam-escalation:iam-escalation", "cost:cost-increase",
     "policy:policy-violation", "uncertainty:unknown-values",
   ]);
 });

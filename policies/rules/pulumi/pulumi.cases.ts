@@ -9,6 +9,20 @@ const bastionSg = { add: { type: TYPES.securityGroup, name: "bastion-sg", urn: u
 const extraProvider = { add: { type: TYPES.kubernetesProvider, name: "blue-k8s-2", urn: urnOf(TYPES.kubernetesProvider, "blue-k8s-2"), props: { kubeconfig: U }, dependencies: [urnOf(TYPES.eksCluster, "blue")] } } as const;
 
 export const PULUMI_CASES: RuleCase[] = [
+  // no-plaintext-credentials (canary values: never real credentials)
+  { rule: "no-plaintext-credentials", title: "managed password and a Pulumi-secret auth token", subject: "redis", expect: "pass" },
+  { rule: "no-plaintext-credentials", title: "literal master password", subject: "postgres", changes: [set("postgres", { manageMasterUserPassword: undefined, password: "canary-Pa55word" })], expect: "violation", message: ['Instance "postgres"', "literal value of a credential-named input", "password"] },
+  {
+    rule: "no-plaintext-credentials",
+    title: "user data exporting an AWS key pair (base64)",
+    subject: "engine-nodes",
+    changes: [set("engine-nodes", { userData: Buffer.from("#!/bin/bash\nexport AWS_ACCESS_KEY_ID=AKIAZZZZCANARY000001\nexport AWS_SECRET_ACCESS_KEY=Zq3vR8tW1yB6nM4kP7sD2fG9hJ5lX0cVaE+Q/uTz\n").toString("base64") })],
+    expect: "violation",
+    message: ["AWS access key id", "AWS secret access key", "userData"],
+  },
+  { rule: "no-plaintext-credentials", title: "container env with a GitHub token", subject: "api", changes: [set("api", { spec: { template: { spec: { containers: [{ name: "api", image: "x", env: [{ name: "GH", value: "ghp_CANARYcanaryCANARYcanaryCANARY012345" }] }] } } } })], expect: "violation", message: ["GitHub token"] },
+  { rule: "no-plaintext-credentials", title: "auth token computed (unknown, not plaintext)", subject: "redis", changes: [set("redis", { authToken: U })], expect: "pass" },
+
   // pulumi-protect-stateful
   { rule: "pulumi-protect-stateful", title: "protected database", subject: "postgres", expect: "pass" },
   { rule: "pulumi-protect-stateful", title: "unprotected cache in prod", subject: "redis", changes: [{ set: "redis", options: { protect: false } }], expect: "violation", message: ['ReplicationGroup "redis"', "protect: true"] },

@@ -12,6 +12,7 @@ import { renameRecreates } from "./rename-recreates";
 import { replaceStateful } from "./replace-stateful";
 import { safeguardDisabled } from "./safeguard-disabled";
 import { securityGroupOpened } from "./security-group-opened";
+import { plaintextCredential } from "./plaintext-credential";
 import { unknownValues } from "./unknown-values";
 
 /** Every risk rule, in the order their findings are produced (the report sorts by severity). */
@@ -25,6 +26,7 @@ export const RISK_RULES: readonly RiskRule[] = [
   deleteBeforeReplace,
   blastRadius,
   securityGroupOpened,
+  plaintextCredential,
   publicEndpoint,
   iamEscalation,
   costIncrease,
