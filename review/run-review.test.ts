@@ -14,7 +14,7 @@ const NO_LLM = { llm: { enabled: false } };
 describe("stack identity", () => {
   it("reads the kind from Pulumi.<stack>.yaml and falls back to the strictest gate", () => {
     expect(identifyStack("prod", ROOT)).toMatchObject({ name: "prod", kind: "prod" });
-    expect(identifyStack("staging", ROOT)).toMatchObject({ kind: "prod", note: expect.stringContaining("strictest") });
+    expect(identifyStack("no-such-stack", ROOT)).toMatchObject({ kind: "prod", note: expect.stringContaining("strictest") });
     expect(stackFromUrn("urn:pulumi:prod::icna::aws:s3/bucket:Bucket::b")).toBe("prod");
   });
 });
@@ -48,8 +48,8 @@ describe("reviewPreviewFile", () => {
   });
 
   it("judges a stack without a config file by the strictest gate and says so", async () => {
-    const review = await reviewPreviewFile(path.join(FIXTURES, "real/pulumi-display-up-5.events.jsonl"), "staging", NO_LLM);
-    expect(review.stack).toMatchObject({ name: "staging", kind: "prod", note: expect.stringMatching(/strictest/) });
+    const review = await reviewPreviewFile(path.join(FIXTURES, "real/pulumi-display-up-5.events.jsonl"), "no-such-stack", NO_LLM);
+    expect(review.stack).toMatchObject({ name: "no-such-stack", kind: "prod", note: expect.stringMatching(/strictest/) });
   });
 
   it("fails on a preview with no resources and no --stack", async () => {
