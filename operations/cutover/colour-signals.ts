@@ -12,8 +12,8 @@ export interface Signal {
 export async function colourSamples(prometheus: PrometheusClient, signals: readonly Signal[], colour: Colour, startMs: number, endMs: number, stepSeconds: number): Promise<MetricSamples> {
   const entries = await Promise.all(
     signals.map(async (s) => {
-      const series = await prometheus.queryRange(colourQuery(s.query, colour), startMs / 1000, endMs / 1000, stepSeconds);
-      return [s.name, series.flatMap((r) => r.points.map(([, v]) => v))] as const;
+      const series = await prometheus.queryRange(colourQuery(s.query, colour), startMs, endMs, stepSeconds);
+      return [s.name, series.flatMap((r) => r.values.filter(Number.isFinite))] as const;
     }),
   );
   return Object.fromEntries(entries);
@@ -22,7 +22,7 @@ export async function colourSamples(prometheus: PrometheusClient, signals: reado
 /** Health of a colour: the query must return at least one series, every value ≥ min. */
 export async function colourHealth(prometheus: PrometheusClient, template: string, min: number, colour: Colour, atMs: number): Promise<{ healthy: boolean; detail: string }> {
   const query = colourQuery(template, colour);
-  const result = await prometheus.query(query, atMs / 1000);
+  const result = await prometheus.query(query, atMs);
   if (result.length === 0) return { healthy: false, detail: `\`${query}\` returned no series` };
   const bad = result.filter((r) => !(r.value >= min));
   if (bad.length > 0) return { healthy: false, detail: `\`${query}\` is below ${min}: ${bad.map((r) => `${JSON.stringify(r.labels)}=${r.value}`).join(", ")}` };

@@ -1,23 +1,43 @@
-import { fitForecast, InsufficientHistoryError, type ForecastFit, type ForecastPath } from "../forecast/engine";
 import type { RegularSeries } from "../forecast/regular-series";
-import { PrometheusClient, PrometheusQueryRejectedError, PrometheusUnavailableError } from "./prometheus-client";
+import { PrometheusClient, PrometheusError, type PrometheusClientOptions } from "../prometheus/prometheus-client";
+import type { LeadForecast } from "./forecast-messages";
+import { ForecastPool, RefitError } from "./forecast-pool";
 import type { ScalerMetadata } from "./scaler-metadata";
 import type { ScalerMetrics } from "./scaler-metrics";
 import { decideReplicas, type ScalingDecision, type ScalingPolicy } from "./scaling-policy";
 
-/** Why an evaluation was served reactively. */
-export const FALLBACK_REASONS = ["prometheus-unavailable", "query-rejected", "history-too-short"] as const;
+/**
+ * Why an evaluation was served without a fresh forecast. The first four are blind — the load now is
+ * not known — and remove no pod: Prometheus cannot be read, refuses the query, answers something that
+ * is not its API, or the query returns no sample (a typo in a label matches nothing; that is not zero
+ * load). The others size for the observed load: the history is too short to fit, the first fit is not
+ * ready yet, or the worker holding the fit is busy refitting and no earlier forecast covers now.
+ */
+export const FALLBACK_REASONS = ["prometheus-unavailable", "query-rejected", "malformed-response", "no-samples", "history-too-short", "fit-pending", "forecast-busy"] as const;
 export type FallbackReason = (typeof FALLBACK_REASONS)[number];
+const BLIND_REASONS: ReadonlySet<FallbackReason> = new Set(["prometheus-unavailable", "query-rejected", "malformed-response", "no-samples"]);
 
 /**
- * Raised when Prometheus is unreachable and the load was never observed: serving zero would let KEDA
- * deactivate (scale to zero) a workload whose `minReplicas` is 0 and the HPA shrink any other to its
- * floor, so the caller answers with an error instead, on which both keep the replicas they run.
+ * Raised when the load cannot be read and was never observed: serving zero would let KEDA deactivate
+ * (scale to zero) a workload whose `minReplicas` is 0 and the HPA shrink any other to its floor, so the
+ * caller answers with an error instead, on which both keep the replicas they run.
  */
 export class LoadUnknownError extends Error {
-  constructor(scaledObject: string, cause: string) {
-    super(`${scaledObject}: the load was never observed and Prometheus cannot be read (${cause}); KEDA and the HPA keep the current replicas until it can`);
+  constructor(
+    scaledObject: string,
+    cause: string,
+    readonly reason: FallbackReason,
+  ) {
+    super(`${scaledObject}: the load was never observed (${reason}: ${cause}); KEDA and the HPA keep the current replicas until it can be read`);
     this.name = "LoadUnknownError";
+  }
+}
+
+/** An evaluation that did not finish within its deadline (it is abandoned; the next call starts afresh). */
+export class EvaluationTimeoutError extends Error {
+  constructor(scaledObject: string, deadlineMs: number) {
+    super(`${scaledObject}: the evaluation did not finish within ${deadlineMs} ms; KEDA and the HPA keep the current replicas`);
+    this.name = "EvaluationTimeoutError";
   }
 }
 
@@ -32,13 +52,19 @@ export interface ScalerEvaluation {
 export interface PredictiveScalerOptions {
   /** Used when a trigger does not set `prometheusUrl`. */
   readonly defaultPrometheusUrl?: string;
-  /** How old a fit may get before the next evaluation refits it. */
+  /** How old a fit may get before the next evaluation refits it (in the background, on the forecast pool). */
   readonly refitIntervalMs: number;
   readonly metrics: ScalerMetrics;
   readonly log: (line: string) => void;
   readonly now?: () => number;
-  /** How long a Prometheus query may take, body included. @default 10000 */
-  readonly prometheusTimeoutMs?: number;
+  /** Deadline, retries and size limits of every Prometheus read. */
+  readonly prometheus?: PrometheusClientOptions;
+  /** Where fits run and live. @default a pool of its own */
+  readonly pool?: ForecastPool;
+  /** How long a call with no fit yet waits for its first fit before serving the observed load. @default 2000 */
+  readonly firstFitWaitMs?: number;
+  /** How long a call waits for the worker holding its fit before serving the previous forecast. @default 250 */
+  readonly forecastBudgetMs?: number;
 }
 
 /**
@@ -48,21 +74,31 @@ export interface PredictiveScalerOptions {
  */
 export const HPA_SCALE_DOWN_STABILISATION_MS = 300_000;
 
+/** What the main thread knows of a fit that lives in a forecast worker. */
+interface FitRecord {
+  readonly model: string;
+  readonly lastTimestampMs: number;
+  readonly fittedAtMs: number;
+}
+
 interface WorkloadState {
   /** When KEDA last asked about the ScaledObject. */
   lastSeenMs: number;
   /** What the load history and the fit were read and made with ({@link seriesSettingsOf}): when it changes, they are dropped. */
   seriesSettings: string;
-  fit?: ForecastFit;
-  fittedAtMs?: number;
+  fit?: FitRecord;
+  /** The refit in progress, if any. */
+  refitting?: Promise<void>;
+  /** Why the last fit failed for a reason the history must fix (too short), and the step it was tried at. */
+  fitProblem?: { message: string; endMs: number };
   /**
    * The load history read so far, from the first step of the series the fit was made on to the step of
    * the last evaluation: between refits only its end is read again and the new steps are appended, so
    * `forecastFrom` sees the fitted series extended without Prometheus reading the whole history again.
    */
   history?: RegularSeries;
-  /** The forecast the last evaluation acted on, to measure its error when the next step arrives. */
-  lastPath?: ForecastPath;
+  /** The last lead forecast served and what it was computed from, reused while the series has not changed. */
+  lastLead?: { forecast: LeadForecast; originMs: number; inputs: string };
   lastObserved?: number;
   /** Decisions served within the HPA's scale-down stabilisation window, newest last, each larger than every later one. */
   recentDecisions: { atMs: number; replicas: number }[];
@@ -70,13 +106,20 @@ interface WorkloadState {
 
 /**
  * Serves the forecast-driven metric for each ScaledObject: reads its load history from Prometheus
- * (`query_range`), refits the forecaster when the fit is older than the refit interval, and sizes
- * the workload with the scaling policy. When Prometheus is unreachable or the history too short it
- * falls back to the observed value, logs it and raises the fallback metric.
+ * (`query_range`), refits the forecaster in a worker thread when the fit is older than the refit
+ * interval (serving the previous fit meanwhile), and sizes the workload with the scaling policy. When
+ * the load cannot be read it holds the replicas; when no forecast is at hand it sizes for the observed
+ * load; either way it logs it and raises the fallback metric.
  */
 export class PredictiveScaler {
   private readonly workloads = new Map<string, WorkloadState>();
   private readonly now: () => number;
+  private readonly pool: ForecastPool;
+  private readonly ownsPool: boolean;
+  private readonly firstFitWaitMs: number;
+  private readonly forecastBudgetMs: number;
+  /** Longest an evaluation may take: a Prometheus read, the first-fit wait, a forecast, and a margin. */
+  readonly evaluationDeadlineMs: number;
   /**
    * How long a ScaledObject KEDA stopped asking about (deleted, paused, or served by another PSE
    * replica) is kept: KEDA and its HPA ask several times a minute, and by then its fit would be
@@ -84,32 +127,55 @@ export class PredictiveScaler {
    */
   private readonly forgetAfterMs: number;
   private lastSweepMs = -Infinity;
-  /** The evaluation in progress per ScaledObject, with the metadata it runs with. */
-  private readonly inProgress = new Map<string, { metadata: string; evaluation: Promise<ScalerEvaluation> }>();
+  /** The evaluation in progress per ScaledObject, with the metadata it runs with and when it is abandoned. */
+  private readonly inProgress = new Map<string, { metadata: string; deadlineAt: number; evaluation: Promise<ScalerEvaluation> }>();
 
   constructor(private readonly options: PredictiveScalerOptions) {
     this.now = options.now ?? Date.now;
     this.forgetAfterMs = Math.max(options.refitIntervalMs, HPA_SCALE_DOWN_STABILISATION_MS);
+    this.pool = options.pool ?? new ForecastPool({ log: options.log });
+    this.ownsPool = options.pool === undefined;
+    this.firstFitWaitMs = options.firstFitWaitMs ?? 2_000;
+    this.forecastBudgetMs = options.forecastBudgetMs ?? 250;
+    this.evaluationDeadlineMs = new PrometheusClient("http://unused", options.prometheus).options.deadlineMs + this.firstFitWaitMs + this.forecastBudgetMs + 1_000;
   }
 
   /**
    * Evaluates one ScaledObject. KEDA's poll and the HPA's reads of a ScaledObject arrive together: a call
    * made while an evaluation with the same metadata is in progress shares its answer (otherwise each would
-   * see the refit due, read the whole history and refit, and calls would pile up behind a hung
-   * Prometheus); one with other metadata runs after it.
+   * see the refit due and read the whole history), but only until that evaluation's deadline: a later call
+   * never joins one that is stuck. One with other metadata runs after it.
    */
   evaluate(scaledObject: string, metadata: ScalerMetadata): Promise<ScalerEvaluation> {
     const key = JSON.stringify(metadata);
+    const wall = Date.now();
     const current = this.inProgress.get(scaledObject);
-    if (current?.metadata === key) return current.evaluation;
-    const evaluation = (current?.evaluation ?? Promise.resolve()).catch(() => undefined).then(() => this.evaluateNow(scaledObject, metadata));
-    const entry = { metadata: key, evaluation };
+    const live = current && current.deadlineAt > wall ? current : undefined;
+    if (live?.metadata === key) return live.evaluation;
+    const deadlineAt = Math.max(wall, live?.deadlineAt ?? wall) + this.evaluationDeadlineMs;
+    const evaluation = (live?.evaluation ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => withDeadline(this.evaluateNow(scaledObject, metadata), deadlineAt - Date.now(), () => new EvaluationTimeoutError(scaledObject, this.evaluationDeadlineMs)));
+    const entry = { metadata: key, deadlineAt, evaluation };
     this.inProgress.set(scaledObject, entry);
     const done = () => {
       if (this.inProgress.get(scaledObject) === entry) this.inProgress.delete(scaledObject);
     };
-    evaluation.then(done, done);
+    evaluation.then(done, (error: unknown) => {
+      if (error instanceof EvaluationTimeoutError) this.options.log(`${error.message}`);
+      done();
+    });
     return evaluation;
+  }
+
+  /** Resolves when no refit is queued or running (tests and benchmarks). */
+  settled(): Promise<void> {
+    return this.pool.settled();
+  }
+
+  /** Stops the forecast workers this scaler started. */
+  async close(): Promise<void> {
+    if (this.ownsPool) await this.pool.close();
   }
 
   private async evaluateNow(scaledObject: string, metadata: ScalerMetadata): Promise<ScalerEvaluation> {
@@ -120,83 +186,114 @@ export class PredictiveScaler {
     const known = this.workloads.get(scaledObject);
     // A changed query, step, history or lead time invalidates the fit, the history and the loads seen; the replicas served stay valid.
     const state: WorkloadState = known?.seriesSettings === seriesSettings ? known : { seriesSettings, lastSeenMs: now, recentDecisions: known?.recentDecisions ?? [] };
+    if (state !== known && known) this.pool.forget(scaledObject);
     state.lastSeenMs = now;
     this.workloads.set(scaledObject, state);
     const stepMs = metadata.stepSeconds * 1000;
     const leadSteps = Math.max(1, Math.ceil((metadata.leadTimeMinutes * 60) / metadata.stepSeconds));
     const endMs = Math.floor(now / stepMs) * stepMs;
     const history = state.history;
-    const refitDue = !state.fit || !history || state.fittedAtMs === undefined || now - state.fittedAtMs >= this.options.refitIntervalMs || endMs < endOf(history);
+    const fit = state.fit;
+    const refitDue = fit
+      ? now - fit.fittedAtMs >= this.options.refitIntervalMs || fit.lastTimestampMs > endMs || (history !== undefined && endMs < endOf(history))
+      : state.fitProblem?.endMs !== endMs;
     let series: RegularSeries;
     try {
-      if (!url) throw new PrometheusUnavailableError("no prometheusUrl in the trigger metadata and no --prometheus-url default");
-      const prometheus = new PrometheusClient(url, this.options.prometheusTimeoutMs);
-      if (refitDue || !history) {
-        const samples = await prometheus.queryRange(metadata.query, endMs - metadata.historyDays * 86_400_000, endMs, metadata.stepSeconds);
+      if (!url) throw new PrometheusError("unreachable", metadata.query, "no prometheusUrl in the trigger metadata and no --prometheus-url default");
+      const prometheus = new PrometheusClient(url, this.options.prometheus);
+      if (!history || (refitDue && !state.refitting)) {
+        const samples = await readOneSeries(prometheus, metadata.query, endMs - metadata.historyDays * 86_400_000, endMs, metadata.stepSeconds);
         series = toSeries(samples.timestampsMs, samples.values, metadata.stepSeconds, endMs);
       } else {
         // Read again from the step before the newest one observed (late samples complete it) through now.
         const keep = Math.max(0, lastFiniteIndex(history.values) - 1);
-        const samples = await prometheus.queryRange(metadata.query, history.startMs + keep * stepMs, endMs, metadata.stepSeconds);
+        const samples = await readOneSeries(prometheus, metadata.query, history.startMs + keep * stepMs, endMs, metadata.stepSeconds);
         series = toSeries(samples.timestampsMs, samples.values, metadata.stepSeconds, endMs, history.startMs, history.values.subarray(0, keep));
       }
     } catch (error) {
-      if (!(error instanceof PrometheusUnavailableError)) throw error;
-      const reason = error instanceof PrometheusQueryRejectedError ? "query-rejected" : "prometheus-unavailable";
-      if (state.lastObserved === undefined) {
-        this.countFallback(scaledObject, reason, `${error.message}; no load observed yet: answering KEDA with an error, so the replicas running are kept`);
-        throw new LoadUnknownError(scaledObject, error.message);
-      }
-      return this.fallback(scaledObject, metadata, state, now, reason, error.message, state.lastObserved);
+      if (!(error instanceof PrometheusError)) throw error;
+      const reason: FallbackReason = error.isQueryProblem ? "query-rejected" : error.kind === "malformed" ? "malformed-response" : "prometheus-unavailable";
+      return this.blind(scaledObject, metadata, state, now, reason, error.message);
     }
     const n = series.values.length;
-    if (n > 0) state.history = series;
-    const observed = n > 0 ? lastFinite(series.values) : undefined;
-    if (observed === undefined) return this.fallback(scaledObject, metadata, state, now, "history-too-short", "the query returned no samples", state.lastObserved ?? 0);
+    const newest = lastFiniteIndex(series.values);
+    const newestAgeSteps = n - 1 - newest;
+    if (newest < 0 || newestAgeSteps > leadSteps + 1) {
+      const detail = newest < 0 ? "the query returned no sample (no series, or only NaN): a query that matches nothing is not zero load; write `... or vector(0)` if absence means zero" : `the newest sample is ${newestAgeSteps} steps old`;
+      return this.blind(scaledObject, metadata, state, now, "no-samples", detail);
+    }
+    state.history = series;
+    const observed = series.values[newest];
     state.lastObserved = observed;
-    const lastMs = series.startMs + (n - 1) * stepMs;
 
-    if (state.lastPath && Number.isFinite(series.values[n - 1])) {
-      const ahead = Math.round((lastMs - state.lastPath.lastTimestampMs) / stepMs);
-      if (ahead >= 1 && ahead <= state.lastPath.values.length) {
-        this.options.metrics.forecastAbsoluteError.set({ scaled_object: scaledObject }, Math.abs(observed - state.lastPath.values[ahead - 1]));
+    const lastPath = state.lastLead?.forecast;
+    if (lastPath && newestAgeSteps === 0) {
+      const ahead = Math.round((endMs - lastPath.pathOriginMs) / stepMs);
+      if (ahead >= 1 && ahead <= lastPath.pathValues.length) {
+        this.options.metrics.forecastAbsoluteError.set({ scaled_object: scaledObject }, Math.abs(observed - lastPath.pathValues[ahead - 1]));
       }
     }
-    if (refitDue || !state.fit || state.fit.lastTimestampMs > lastMs) {
-      const timer = this.options.metrics.refitSeconds.startTimer({ scaled_object: scaledObject });
-      try {
-        state.fit = fitForecast(series, { horizonSteps: leadSteps });
-        state.fittedAtMs = now;
-        this.options.metrics.backtestMeanAbsoluteError.set({ scaled_object: scaledObject }, state.fit.scores[0]?.meanAbsoluteError ?? NaN);
-        this.options.log(`${scaledObject}: refitted on ${n} steps: ${state.fit.model}`);
-      } catch (error) {
-        if (!(error instanceof InsufficientHistoryError)) throw error;
+    if (refitDue && !state.refitting) this.startRefit(scaledObject, state, series, leadSteps, endMs);
+    if (!state.fit && state.refitting) await Promise.race([state.refitting, new Promise((resolve) => setTimeout(resolve, this.firstFitWaitMs))]);
+    if (!state.fit) {
+      const [reason, detail] = state.fitProblem ? (["history-too-short", state.fitProblem.message] as const) : (["fit-pending", "the first fit is not ready yet"] as const);
+      return this.fallback(scaledObject, metadata, state, now, reason, detail, observed);
+    }
+    const lead = await this.leadForecast(scaledObject, metadata, state, series, leadSteps, endMs);
+    if (typeof lead === "string") return this.fallback(scaledObject, metadata, state, now, lead, lead === "fit-pending" ? "the forecast worker holds no fit for it (replaced); refitting" : "the forecast worker is busy refitting and no earlier forecast covers now", observed);
+    return this.decide(scaledObject, metadata, state, now, observed, lead);
+  }
+
+  /** The lead-window forecast: the last one when nothing it depends on changed, else the worker's, else the last one shifted to now. */
+  private async leadForecast(scaledObject: string, metadata: ScalerMetadata, state: WorkloadState, series: RegularSeries, leadSteps: number, endMs: number): Promise<LeadSlice | FallbackReason> {
+    const stepMs = series.stepSeconds * 1000;
+    const inputs = JSON.stringify([state.fit?.fittedAtMs, endMs, metadata.quantile, leadSteps, Array.from(series.values.subarray(-leadSteps - 1))]);
+    if (state.lastLead?.inputs === inputs) return state.lastLead.forecast;
+    let answer: LeadForecast | "no-fit" | "busy";
+    try {
+      answer = await this.pool.forecast(scaledObject, series, metadata.quantile, leadSteps, this.forecastBudgetMs);
+    } catch (error) {
+      if (!(error instanceof RefitError)) throw error;
+      answer = "no-fit";
+    }
+    if (answer === "no-fit") {
+      state.fit = undefined;
+      return "fit-pending";
+    }
+    if (answer !== "busy") {
+      state.lastLead = { forecast: answer, originMs: endMs, inputs };
+      return answer;
+    }
+    const previous = state.lastLead;
+    const shift = previous ? Math.round((endMs - previous.originMs) / stepMs) : Infinity;
+    if (!previous || shift >= previous.forecast.upper.length) return "forecast-busy";
+    return { upper: previous.forecast.upper.slice(shift), point: previous.forecast.point.slice(shift) };
+  }
+
+  private startRefit(scaledObject: string, state: WorkloadState, series: RegularSeries, leadSteps: number, endMs: number): void {
+    const refitting = this.pool.refit(scaledObject, series, leadSteps).then(
+      (summary) => {
+        if (this.workloads.get(scaledObject) !== state) return;
+        state.fit = { model: summary.model, lastTimestampMs: summary.lastTimestampMs, fittedAtMs: this.now() };
+        state.fitProblem = undefined;
+        state.lastLead = undefined;
+        const labels = { scaled_object: scaledObject };
+        this.options.metrics.refitSeconds.observe(labels, summary.seconds);
+        this.options.metrics.backtestMeanAbsoluteError.set(labels, summary.backtestMeanAbsoluteError);
+        this.options.log(`${scaledObject}: refitted on ${summary.steps} steps in ${summary.seconds.toFixed(2)} s: ${summary.model}`);
+      },
+      (error: unknown) => {
+        if (this.workloads.get(scaledObject) !== state) return;
         state.fit = undefined;
-        return this.fallback(scaledObject, metadata, state, now, "history-too-short", error.message, observed);
-      } finally {
-        timer();
-      }
-    }
-    const fit = state.fit!;
-    // Between scheduled refits, forecast from the newest step with the fitted parameters; should the history
-    // not extend the fitted series (forecastFrom refuses it), read the fit's own path further out.
-    let path: ForecastPath = fit;
-    let offset = Math.max(0, Math.round((lastMs - fit.lastTimestampMs) / stepMs));
-    if (offset > 0) {
-      try {
-        path = fit.forecastFrom(series);
-        offset = 0;
-      } catch (error) {
-        if (!(error instanceof RangeError)) throw error;
-      }
-    }
-    state.lastPath = path;
-    const forecast: LeadForecast = { upper: [], point: [] };
-    for (let h = offset + 1; h <= Math.min(offset + leadSteps, path.values.length); h++) {
-      forecast.upper.push(path.quantile(h, metadata.quantile));
-      forecast.point.push(path.values[h - 1]);
-    }
-    return this.decide(scaledObject, metadata, state, now, observed, forecast);
+        const message = error instanceof Error ? error.message : String(error);
+        if (error instanceof RefitError && error.causeName === "InsufficientHistoryError") state.fitProblem = { message, endMs };
+        else this.options.log(`${scaledObject}: refit failed, retried on the next evaluation: ${message}`);
+      },
+    );
+    const tracked: Promise<void> = refitting.finally(() => {
+      if (state.refitting === tracked) state.refitting = undefined;
+    });
+    state.refitting = tracked;
   }
 
   /** Drops the state and metric series of ScaledObjects not asked about for `forgetAfterMs` (checked once a minute). */
@@ -206,6 +303,7 @@ export class PredictiveScaler {
     for (const [scaledObject, state] of this.workloads) {
       if (now - state.lastSeenMs < this.forgetAfterMs) continue;
       this.workloads.delete(scaledObject);
+      this.pool.forget(scaledObject);
       this.options.metrics.forget(scaledObject, FALLBACK_REASONS);
       this.options.log(`${scaledObject}: forgotten, not asked about for ${Math.round((now - state.lastSeenMs) / 60_000)} min`);
     }
@@ -217,8 +315,17 @@ export class PredictiveScaler {
     this.options.log(`${scaledObject}: FALLBACK (${reason}): ${detail}`);
   }
 
+  /** The load is not known now: hold the replicas on the last load seen, or answer an error when none was ever seen. */
+  private blind(scaledObject: string, metadata: ScalerMetadata, state: WorkloadState, now: number, reason: FallbackReason, detail: string): ScalerEvaluation {
+    if (state.lastObserved === undefined) {
+      this.countFallback(scaledObject, reason, `${detail}; no load observed yet: answering KEDA with an error, so the replicas running are kept`);
+      throw new LoadUnknownError(scaledObject, detail, reason);
+    }
+    return this.fallback(scaledObject, metadata, state, now, reason, detail, state.lastObserved);
+  }
+
   private fallback(scaledObject: string, metadata: ScalerMetadata, state: WorkloadState, now: number, reason: FallbackReason, detail: string, observed: number): ScalerEvaluation {
-    const blind = reason !== "history-too-short";
+    const blind = BLIND_REASONS.has(reason);
     this.countFallback(scaledObject, reason, `${detail}; serving the ${blind ? "last observed load, removing no pod" : "observed load"}`);
     return { ...this.decide(scaledObject, metadata, state, now, observed, { upper: [], point: [] }, blind), fallback: reason };
   }
@@ -232,7 +339,7 @@ export class PredictiveScaler {
    * `holdReplicas`: the load is not seen now (Prometheus unreachable), so no pod is removed on the last
    * one seen — it may have risen since, and the forecast that sized the replicas running is unknown too.
    */
-  private decide(scaledObject: string, metadata: ScalerMetadata, state: WorkloadState, now: number, observed: number, forecast: LeadForecast, holdReplicas = false): ScalerEvaluation {
+  private decide(scaledObject: string, metadata: ScalerMetadata, state: WorkloadState, now: number, observed: number, forecast: LeadSlice, holdReplicas = false): ScalerEvaluation {
     const labels = { scaled_object: scaledObject };
     const forecastUpper = forecast.upper;
     const recent = state.recentDecisions.filter((d) => d.atMs > now - HPA_SCALE_DOWN_STABILISATION_MS);
@@ -272,9 +379,20 @@ export function kedaTargetSize(metadata: ScalerMetadata): number {
 }
 
 /** Forecasts for the steps of the lead window. */
-interface LeadForecast {
-  readonly upper: number[];
-  readonly point: number[];
+type LeadSlice = Pick<LeadForecast, "upper" | "point">;
+
+/** The query's one series over the range (none when it matches nothing); several series are a query to fix. */
+async function readOneSeries(prometheus: PrometheusClient, query: string, startMs: number, endMs: number, stepSeconds: number): Promise<{ timestampsMs: number[]; values: number[] }> {
+  const result = await prometheus.queryRange(query, startMs, endMs, stepSeconds);
+  if (result.length > 1) throw new PrometheusError("rejected", query, `it returned ${result.length} series; aggregate it to one (e.g. sum(...)) in the trigger's query`);
+  return result[0] ?? { timestampsMs: [], values: [] };
+}
+
+/** Settles as `work` does, or rejects with `timeout()` after `ms`. */
+function withDeadline<T>(work: Promise<T>, ms: number, timeout: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(timeout()), Math.max(0, ms))));
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -312,11 +430,6 @@ function toSeries(timestampsMs: readonly number[], values: readonly number[], st
 function lastFiniteIndex(values: Float64Array): number {
   for (let i = values.length - 1; i >= 0; i--) if (Number.isFinite(values[i])) return i;
   return -1;
-}
-
-function lastFinite(values: Float64Array): number | undefined {
-  const i = lastFiniteIndex(values);
-  return i < 0 ? undefined : values[i];
 }
 
 function endOf(series: RegularSeries): number {

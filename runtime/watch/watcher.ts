@@ -65,7 +65,7 @@ export class Watcher {
       if (fromMs > nowMs) continue;
       let series;
       try {
-        series = await this.prometheus.queryRange(query, fromMs / 1000, nowMs / 1000, this.intervalMs / 1000);
+        series = await this.prometheus.queryRange(query, fromMs, nowMs, this.intervalMs / 1000);
       } catch (error) {
         const outage = error instanceof Error ? error.message : String(error);
         this.metrics.prometheusUp.set(0);
@@ -76,8 +76,10 @@ export class Watcher {
       if (series.length > 1) this.log(`signal ${stream.signal.name} (${stream.colour}) returned ${series.length} series; scoring the first: aggregate it in the query`);
       let worst: PostableAlert | undefined;
       let worstScore = -1;
-      for (const [t, value] of series[0]?.points ?? []) {
-        const timeMs = t * 1000;
+      const first = series[0] ?? { timestampsMs: [], values: [] };
+      for (const [i, timeMs] of first.timestampsMs.entries()) {
+        const value = first.values[i];
+        if (!Number.isFinite(value)) continue;
         if (stream.lastMs !== undefined && timeMs <= stream.lastMs) continue;
         const scored = stream.ensemble.update(timeMs, value);
         stream.lastMs = timeMs;
