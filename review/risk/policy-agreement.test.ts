@@ -13,6 +13,8 @@ import { assessRisks } from "./assess-risks";
 import { deleteStateful } from "./rules/delete-stateful";
 import { iamEscalation } from "./rules/iam-escalation";
 import { securityGroupOpened } from "./rules/security-group-opened";
+import { plaintextCredential } from "./rules/plaintext-credential";
+import { CANARIES, CANARY_USER_DATA } from "../testing/credential-canaries";
 
 const policyViolated = (policies: readonly string[], type: string, props: Record<string, PlanValue>, protect = false) => {
   const rules = RULES.filter((r) => policies.includes(r.name));
@@ -67,5 +69,26 @@ describe("open ingress: sg-no-public-admin/database-ingress and security-group-o
     const [finding] = assessRisks({ stack: PROD, changes: [change("subject", TYPES.securityGroup, { op: "create", newInputs: { ingress: [ingress] } })] }, [securityGroupOpened]);
     const riskNamesASensitivePort = finding !== undefined && /\d+ \(/.test(finding.title);
     expect(riskNamesASensitivePort).toBe(policySays);
+  });
+});
+
+describe("plaintext credentials: no-plaintext-credentials and plaintext-credential", () => {
+  const cases: [string, string, Record<string, PlanValue>][] = [
+    ["literal RDS password", TYPES.rdsInstance, { password: CANARIES.literalPassword }],
+    ["RDS password as a Pulumi secret", TYPES.rdsInstance, { password: "[secret]" }],
+    ["RDS password computed", TYPES.rdsInstance, { password: "[unknown]" }],
+    ["user data with an AWS key pair", TYPES.launchTemplate, { userData: CANARY_USER_DATA }],
+    ["plain user data", TYPES.launchTemplate, { userData: Buffer.from("#!/bin/bash\n/etc/eks/bootstrap.sh icna-prod-blue\n").toString("base64") }],
+    ["Kubernetes Secret literal", TYPES.k8sSecret, { stringData: { token: CANARIES.secretToken } }],
+    ["ConfigMap with a connection-string password", TYPES.k8sConfigMap, { data: { DATABASE_URL: `postgres://app:${CANARIES.connectionPassword}@db:5432/app` } }],
+    ["ConfigMap with plain settings", TYPES.k8sConfigMap, { data: { LOG_LEVEL: "info", REGION: "us-east-1" } }],
+    ["high-entropy tag", TYPES.launchTemplate, { tags: { key: CANARIES.highEntropyTag } }],
+    ["ARN tag", TYPES.launchTemplate, { tags: { role: "arn:aws:iam::111122223333:role/icna-prod-blue-nodes" } }],
+    ["value already redacted when recorded", TYPES.rdsInstance, { password: "[redacted]" }],
+  ];
+  test.each(cases)("%s", (_what, type, props) => {
+    const policySays = policyViolated(["no-plaintext-credentials"], type, props);
+    const riskSays = assessRisks({ stack: PROD, changes: [change("subject", type, { op: "create", newInputs: props })] }, [plaintextCredential]).length > 0;
+    expect(riskSays).toBe(policySays);
   });
 });
