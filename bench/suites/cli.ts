@@ -1,0 +1,120 @@
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as nodeModule from "node:module";
+import * as os from "node:os";
+import * as path from "node:path";
+import { BenchSuite } from "../run";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const BIN = path.join(ROOT, "bin", "icna.js");
+const PULUMI_SDKS = ["@pulumi/pulumi", "@pulumi/aws", "@pulumi/eks", "@pulumi/kubernetes"];
+
+/** One process to time: its arguments to `node`, its environment, and the exit codes that count as a normal run. */
+interface Run {
+  readonly label: string;
+  readonly args: readonly string[];
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly exitCodes: readonly number[];
+}
+
+/** A command timed against its baseline, both in the same loop. */
+interface Comparison {
+  readonly command: Run;
+  readonly baseline: Run;
+  readonly runs: number;
+  /** Highest accepted ratio of the medians, or none for a row shown for information. */
+  readonly target?: number;
+}
+
+/** The compiled CLI, whatever the caller's environment says. */
+const COMPILED = { ICNA_FROM_SOURCE: undefined };
+
+function timeOnce(run: Run): number {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, run.args, { cwd: ROOT, env: { ...process.env, ...run.env }, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status === null || !run.exitCodes.includes(result.status)) {
+    throw new Error(`\`${run.label}\` exited ${result.status ?? result.signal} (expected ${run.exitCodes.join(" or ")}): ${result.stderr.trim().slice(0, 500)}`);
+  }
+  return ms;
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Times command and baseline alternately (A B, then B A, …) after one discarded warm-up run of each. */
+function compare({ command, baseline, runs }: Comparison): { command: number[]; baseline: number[] } {
+  timeOnce(baseline);
+  timeOnce(command);
+  const times = { command: [] as number[], baseline: [] as number[] };
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 === 0 ? (["baseline", "command"] as const) : (["command", "baseline"] as const);
+    for (const which of order) times[which].push(timeOnce(which === "command" ? command : baseline));
+  }
+  return times;
+}
+
+/** A day of five-minute samples with a daily cycle: the forecast input of the target. */
+function oneDayCsv(dir: string): string {
+  const start = Date.UTC(2026, 11, 1);
+  const rows = Array.from({ length: 288 }, (_, i) => {
+    const at = new Date(start + i * 300_000).toISOString().replace("T", " ").slice(0, 19);
+    return `${at},${(100 + 50 * Math.sin((i / 288) * 2 * Math.PI) + ((i * 37) % 11)).toFixed(2)}`;
+  });
+  const file = path.join(dir, "one-day.csv");
+  fs.writeFileSync(file, ["timestamp,value", ...rows].join("\n") + "\n");
+  return file;
+}
+
+function build(): number {
+  const started = Date.now();
+  const result = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
+  return (Date.now() - started) / 1000;
+}
+
+const RUNS = 7;
+const REVIEW_RUNS = 5;
+
+/**
+ * Start-up of the installed CLI against plain node: `icna --help` and `icna forecast` (one day of data)
+ * against `node -e 0`, `icna review --stack prod` against a node that only loads the four Pulumi SDKs
+ * the stack program needs. It builds dist/ first, so the figures are those of the current sources.
+ */
+const suite: BenchSuite = {
+  name: "cli",
+  description: `Start-up of the compiled CLI (bin/icna.js → dist/) against node itself: each command and its baseline spawned alternately, ${RUNS} runs each (${REVIEW_RUNS} for review) after a warm-up, medians of wall-clock time.`,
+  async run() {
+    const buildSeconds = build();
+    const csv = oneDayCsv(fs.mkdtempSync(path.join(os.tmpdir(), "icna-bench-cli-")));
+    const nodeOnly: Run = { label: "node -e 0", args: ["-e", "0"], exitCodes: [0] };
+    const sdksOnly: Run = { label: "node: require the 4 Pulumi SDKs", args: ["-e", PULUMI_SDKS.map((p) => `require(${JSON.stringify(p)})`).join(";")], exitCodes: [0] };
+    const comparisons: Comparison[] = [
+      { command: { label: "icna --help", args: [BIN, "--help"], env: COMPILED, exitCodes: [0] }, baseline: nodeOnly, runs: RUNS, target: 3 },
+      { command: { label: "icna forecast --input <one day, 5 min> --horizon 60", args: [BIN, "forecast", "--input", csv, "--horizon", "60"], env: COMPILED, exitCodes: [0] }, baseline: nodeOnly, runs: RUNS, target: 3 },
+      // The verdict decides 0 or 1; either is a complete review.
+      { command: { label: "icna review --stack prod", args: [BIN, "review", "--stack", "prod"], env: COMPILED, exitCodes: [0, 1] }, baseline: sdksOnly, runs: REVIEW_RUNS, target: 2 },
+      { command: { label: "icna --help from the sources (ICNA_FROM_SOURCE=1, tsx)", args: [BIN, "--help"], env: { ICNA_FROM_SOURCE: "1" }, exitCodes: [0] }, baseline: nodeOnly, runs: RUNS },
+    ];
+    const rows = comparisons.map((comparison) => {
+      const times = compare(comparison);
+      const [command, baseline] = [median(times.command), median(times.baseline)];
+      const ratio = command / baseline;
+      const verdict = comparison.target === undefined ? "(information)" : ratio <= comparison.target ? `≤ ${comparison.target}× met` : `≤ ${comparison.target}× **not met**`;
+      return `| \`${comparison.command.label}\` | \`${comparison.baseline.label}\` | ${command.toFixed(0)} | ${baseline.toFixed(0)} | ${ratio.toFixed(2)} | ${verdict} | ${Math.min(...times.command).toFixed(0)}–${Math.max(...times.command).toFixed(0)} |`;
+    });
+    return [
+      "| Command | Baseline | Command median ms | Baseline median ms | Ratio | Target | Command range ms |",
+      "|---|---|---:|---:|---:|---|---:|",
+      ...rows,
+      "",
+      `dist/ was rebuilt first (\`npm run build\`, ${buildSeconds.toFixed(0)} s). Node ${process.version} has ${"enableCompileCache" in nodeModule ? "a" : "no"} module compile cache. Ratios are of medians measured in the same loop on the same machine, so a busy machine slows both sides; absolute times are not comparable across runs.`,
+      "",
+    ].join("\n");
+  },
+};
+
+export default suite;
