@@ -48,7 +48,7 @@ export async function runSimulate(options: SimulateOptions): Promise<ExitCode> {
     throw error;
   }
   if (chart !== undefined) {
-    const svg = await renderSimulationChart(simulation.result, `${options.trace}: reactive HPA vs PSE`);
+    const svg = await renderSimulationChart(simulation.result, simulation.report);
     try {
       fs.writeFileSync(chart, svg);
     } catch (error) {

@@ -1,4 +1,4 @@
-import { scoreOutcome } from "./outcome";
+import { MAX_LEAD_SEARCH_MINUTES, scoreOutcome } from "./outcome";
 
 const DAY = 1440;
 
@@ -25,6 +25,11 @@ describe("scoreOutcome", () => {
     // The day-2 busiest 15 minutes average (3 × 300 + 12 × 100) / 15 = 140, always covered; the burst minute itself is covered 3 minutes late.
     expect(outcome.dailyPeakLeadMinutes[1]).toBeGreaterThan(100);
     expect(outcome.dailyMaxMinuteLeadMinutes[1]).toBe(-3);
+  });
+
+  it("says where each daily peak window starts, and stops searching a lead at the search limit", () => {
+    expect(outcome.dailyPeakStartMinutes).toEqual([720, DAY + 1068]);
+    expect(outcome.dailyPeakLeadMinutes[1]).toBe(MAX_LEAD_SEARCH_MINUTES);
   });
 });
 

@@ -14,12 +14,20 @@ export interface AutoscalerOutcome {
   readonly dailyPeakLeadMinutes: number[];
   /** The same for the day's single highest minute, bursts included. */
   readonly dailyMaxMinuteLeadMinutes: number[];
+  /** Per scored day, in the order of the leads: the first minute (from the replay's start) of the day's peak window. */
+  readonly dailyPeakStartMinutes: number[];
 }
 
 /** The daily peak is the busiest window of this many minutes: the daily cycle's high, not a one-off burst. */
 export const PEAK_WINDOW_MINUTES = 15;
 
-const MAX_LEAD_SEARCH_MINUTES = 240;
+/** Leads are searched this far back: a lead of this value means "covered at least this long". */
+export const MAX_LEAD_SEARCH_MINUTES = 240;
+
+/** A lead as people read it: the search limit means "at least that long". */
+export function formatLead(minutes: number): string {
+  return minutes >= MAX_LEAD_SEARCH_MINUTES ? `≥${MAX_LEAD_SEARCH_MINUTES}` : String(minutes);
+}
 /** A day is scored for its peak only when the trace knows its demand for at least this share of its minutes. */
 const MIN_KNOWN_SHARE_OF_DAY = 0.9;
 
@@ -42,14 +50,17 @@ export function scoreOutcome(demand: Float64Array, readyCapacity: Float64Array, 
   const windowMean = rollingMean(demand, PEAK_WINDOW_MINUTES);
   const peakLeads: number[] = [];
   const maxMinuteLeads: number[] = [];
+  const peakStarts: number[] = [];
   for (let dayStart = firstDay; dayStart + 1440 <= demand.length; dayStart += 1440) {
     let knownMinutes = 0;
     for (let m = dayStart; m < dayStart + 1440; m++) if (isKnown(m)) knownMinutes++;
     if (knownMinutes < MIN_KNOWN_SHARE_OF_DAY * 1440) continue;
-    peakLeads.push(leadBefore(readyCapacity, argMax(windowMean, dayStart, Math.min(dayStart + 1440, windowMean.length)), windowMean));
+    const peakStart = argMax(windowMean, dayStart, Math.min(dayStart + 1440, windowMean.length));
+    peakStarts.push(peakStart);
+    peakLeads.push(leadBefore(readyCapacity, peakStart, windowMean));
     maxMinuteLeads.push(leadBefore(readyCapacity, argMax(demand, dayStart, dayStart + 1440), demand));
   }
-  return { underProvisionedMinutes: under, peakShortfallPercent: 100 * shortfall, podHours: podMinutes / 60, dailyPeakLeadMinutes: peakLeads, dailyMaxMinuteLeadMinutes: maxMinuteLeads };
+  return { underProvisionedMinutes: under, peakShortfallPercent: 100 * shortfall, podHours: podMinutes / 60, dailyPeakLeadMinutes: peakLeads, dailyMaxMinuteLeadMinutes: maxMinuteLeads, dailyPeakStartMinutes: peakStarts };
 }
 
 /** Minutes before `peak` since when capacity has covered `level[peak]` without interruption (negative: covered only after it). */

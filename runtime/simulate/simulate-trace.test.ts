@@ -1,4 +1,5 @@
 import { SeriesCsvError } from "../forecast/series-csv";
+import { MAX_LEAD_SEARCH_MINUTES } from "./outcome";
 import { formatSimulationTable, simulateCsv, SimulationRequestError } from "./simulate-trace";
 
 const csv = ["timestamp,value", ...Array.from({ length: 200 }, (_, i) => `${new Date(Date.UTC(2024, 0, 1) + i * 900_000).toISOString()},${100 + (i % 96)}`)].join("\n");
@@ -41,5 +42,13 @@ describe("formatSimulationTable", () => {
     const table = formatSimulationTable(report);
     expect(table).not.toMatch(/Infinity|NaN/);
     expect(table).toMatch(/^median \/ min lead on daily peaks \(min\)\s+– \/ –\s+– \/ –$/m);
+  });
+
+  it("prints a lead at the search limit as at least that long, and says what a lead is", () => {
+    const { report } = simulateCsv(csv, "t.csv", { days: 1, capacityPerPod: 20 });
+    const capped = { ...report, reactive: { ...report.reactive, daily_peak_lead_minutes: [MAX_LEAD_SEARCH_MINUTES, MAX_LEAD_SEARCH_MINUTES] }, predictive: { ...report.predictive, daily_peak_lead_minutes: [17, MAX_LEAD_SEARCH_MINUTES] } };
+    const table = formatSimulationTable(capped);
+    expect(table).toMatch(/^median \/ min lead on daily peaks \(min\)\s+≥240 \/ ≥240\s+17 \/ 17$/m);
+    expect(table).toMatch(/^Lead: how long before the day's busiest 15 minutes .* searched up to 240 min\. ≥240 means .* not that it was forecast\.$/m);
   });
 });

@@ -1,7 +1,7 @@
 import { toRegularSeries } from "../forecast/regular-series";
 import { readSeriesCsv } from "../forecast/series-csv";
 import { formatTimestamp } from "../forecast/timestamp";
-import type { AutoscalerOutcome } from "./outcome";
+import { formatLead, MAX_LEAD_SEARCH_MINUTES, PEAK_WINDOW_MINUTES, type AutoscalerOutcome } from "./outcome";
 import { ClusterTooSmallError, DEFAULT_SIMULATION, runSimulation, type SimulationOptions, type SimulationResult } from "./simulation";
 
 /** What a caller may change about a replay; everything else is {@link DEFAULT_SIMULATION}. */
@@ -149,9 +149,9 @@ export function formatSimulationTable(report: SimulationReport): string {
   const median = (leads: number[]) => {
     if (leads.length === 0) return "–";
     const sorted = [...leads].sort((a, b) => a - b);
-    return String(sorted[(sorted.length - 1) >> 1]);
+    return formatLead(sorted[(sorted.length - 1) >> 1]);
   };
-  const minimum = (leads: number[]) => (leads.length === 0 ? "–" : String(Math.min(...leads)));
+  const minimum = (leads: number[]) => (leads.length === 0 ? "–" : formatLead(Math.min(...leads)));
   const r = report.reactive;
   const p = report.predictive;
   const rows: Array<[string, string, string]> = [
@@ -165,6 +165,9 @@ export function formatSimulationTable(report: SimulationReport): string {
   const width = Math.max(...rows.map((row) => row[0].length));
   const header = `${report.trace}: ${(report.simulated_minutes / 1440).toFixed(1)} day(s) from ${report.start} UTC, step ${report.step_seconds / 60} min; capacity per pod ${report.capacity_per_pod}; target ${Math.round(report.target_utilisation * 100)}%; PSE lead ${report.lead_minutes} min, quantile ${report.quantile}`;
   const lines = [header, `${"".padEnd(width)}  ${"reactive HPA".padStart(14)}  ${"PSE".padStart(16)}`, ...rows.map(([name, a, b]) => `${name.padEnd(width)}  ${a.padStart(14)}  ${b.padStart(16)}`)];
+  lines.push(
+    `Lead: how long before the day's busiest ${PEAK_WINDOW_MINUTES} minutes ready capacity has covered their mean demand without a break (negative: only after they began), searched up to ${MAX_LEAD_SEARCH_MINUTES} min. ≥${MAX_LEAD_SEARCH_MINUTES} means the capacity held then already covered the peak (the ${Math.round(report.target_utilisation * 100)}% target's headroom over a slow daily rise), not that it was forecast.`,
+  );
   if (report.gap_minutes > 0) lines.push(`${report.gap_minutes} replayed minute(s) fall in gaps of the trace (demand unknown): not scored.`);
   if (report.fallback_minutes > 0) lines.push(`PSE served the observed load without a forecast for ${report.fallback_minutes} minute(s) (history too short).`);
   return lines.join("\n");
