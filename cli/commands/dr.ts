@@ -6,6 +6,8 @@ import type { Operation } from "../../operations/dr/failover/runbook-model";
 import { checkStackParity } from "../../operations/dr/parity/check-parity";
 import { parityToText } from "../../operations/dr/parity/render-parity";
 import { evaluatePolicies } from "../../policies/evaluate";
+import { PROJECT_DIR } from "../../stacks/config/project-dir";
+import { readStackSettings } from "../../stacks/config/stack-file";
 import { CliError } from "../cli-error";
 import { ExitCode } from "../exit-codes";
 
@@ -29,6 +31,8 @@ const requireStacks = (command: string, options: { from?: string; to?: string })
 /** `icna dr check`: exit 1 when the DR stack differs from the primary in a way no intended-difference rule explains. */
 export async function drCheck(options: DrCheckOptions): Promise<ExitCode> {
   const { from, to } = requireStacks("check", options);
+  // A misspelled stack is reported at once, not after the other stack's plan (seconds).
+  for (const stack of [from, to]) readStackSettings(PROJECT_DIR, stack);
   const report = await checkStackParity(from, to, { policyEvaluator: evaluatePolicies });
   process.stdout.write(options.json ? JSON.stringify(report, null, 2) + "\n" : parityToText(report) + "\n");
   return report.ok ? ExitCode.Success : ExitCode.Problem;
