@@ -8,8 +8,26 @@ export type LoghubSystem = (typeof LOGHUB_SYSTEMS)[number];
 
 /** Published grouping accuracy on the original ground truth (logparser READMEs, as quoted in the data's README). */
 export const PUBLISHED_GA: Record<"Drain" | "Brain", Record<LoghubSystem, number>> = {
-  Drain: { Apache: 1.0, BGL: 0.9625, HDFS: 0.9975, HPC: 0.887, Hadoop: 0.9475, Spark: 0.92, Windows: 0.997, Zookeeper: 0.9665 },
-  Brain: { Apache: 1.0, BGL: 0.986, HDFS: 0.9975, HPC: 0.945, Hadoop: 0.949, Spark: 0.9975, Windows: 0.997, Zookeeper: 0.9875 },
+  Drain: {
+    Apache: 1.0,
+    BGL: 0.9625,
+    HDFS: 0.9975,
+    HPC: 0.887,
+    Hadoop: 0.9475,
+    Spark: 0.92,
+    Windows: 0.997,
+    Zookeeper: 0.9665,
+  },
+  Brain: {
+    Apache: 1.0,
+    BGL: 0.986,
+    HDFS: 0.9975,
+    HPC: 0.945,
+    Hadoop: 0.949,
+    Spark: 0.9975,
+    Windows: 0.997,
+    Zookeeper: 0.9875,
+  },
 };
 
 /** One system's raw lines and ground truth (one event id and template per line). */
@@ -29,10 +47,13 @@ export function readLoghub(root: string, system: LoghubSystem, corrected = false
   const dir = path.join(root, system);
   const raw = fs.readFileSync(path.join(dir, `${system}_2k.log`), "utf8").split(/\r?\n/);
   if (raw[raw.length - 1] === "") raw.pop();
-  const rows = csvRows(fs.readFileSync(path.join(dir, `${system}_2k.log_structured${corrected ? "_corrected" : ""}.csv`), "utf8"));
+  const rows = csvRows(
+    fs.readFileSync(path.join(dir, `${system}_2k.log_structured${corrected ? "_corrected" : ""}.csv`), "utf8"),
+  );
   const header = rows[0];
   const body = rows.slice(1).filter((r) => r.length === header.length);
-  if (body.length !== raw.length) throw new Error(`${system}: ${raw.length} raw lines but ${body.length} ground-truth rows`);
+  if (body.length !== raw.length)
+    throw new Error(`${system}: ${raw.length} raw lines but ${body.length} ground-truth rows`);
   const at = (name: string): number => header.indexOf(name);
   const timestamp = at("Timestamp");
   return {
@@ -49,7 +70,9 @@ export function readLoghub(root: string, system: LoghubSystem, corrected = false
 export function loghubRoot(dataDir: string): string {
   const root = path.join(dataDir, "loghub2k");
   if (!fs.existsSync(path.join(root, "HDFS"))) {
-    throw new Error(`Loghub-2k not found at ${root}: put the eight systems there (see ../shared/data/loghub2k/README.md) or set ICNA_BENCH_DATA to the folder holding loghub2k/`);
+    throw new Error(
+      `Loghub-2k not found at ${root}: put the eight systems there (see ../shared/data/loghub2k/README.md) or set ICNA_BENCH_DATA to the folder holding loghub2k/`,
+    );
   }
   return root;
 }

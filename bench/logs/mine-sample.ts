@@ -9,7 +9,8 @@ export function mineSample(sample: LoghubSample, options: MinerOptions): ParsedL
   const mined = sample.lines.map((line, i) => logs.push(line, i + 1)).filter((m) => m !== undefined);
   const last = logs.end();
   if (last) mined.push(last);
-  if (mined.length !== sample.lines.length) throw new Error(`${sample.system}: ${sample.lines.length} lines became ${mined.length} entries`);
+  if (mined.length !== sample.lines.length)
+    throw new Error(`${sample.system}: ${sample.lines.length} lines became ${mined.length} entries`);
   return mined.map((m, i) => {
     const pattern = logs.miner.resolve(m.pattern);
     return { predicted: pattern.id, template: pattern.template, event: sample.events[i], truth: sample.templates[i] };

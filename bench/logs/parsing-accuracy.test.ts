@@ -1,7 +1,12 @@
 import { csvRows } from "./csv-rows";
 import { groupingAccuracy, normaliseTemplate, parsingAccuracy, type ParsedLine } from "./parsing-accuracy";
 
-const line = (predicted: string, event: string, template = "", truth = ""): ParsedLine => ({ predicted, event, template, truth });
+const line = (predicted: string, event: string, template = "", truth = ""): ParsedLine => ({
+  predicted,
+  event,
+  template,
+  truth,
+});
 
 describe("groupingAccuracy", () => {
   it("counts a line only when its predicted group is exactly its event's lines", () => {
@@ -16,7 +21,9 @@ describe("groupingAccuracy", () => {
 describe("parsingAccuracy", () => {
   it("compares templates with typed placeholders read as <*>", () => {
     expect(normaliseTemplate("Received  blk_<NUM> from /<IP> <*>")).toBe("Received blk_<*> from /<*>");
-    expect(parsingAccuracy([line("a", "E1", "size <NUM>", "size <*>"), line("a", "E1", "size <NUM> x", "size <*>")])).toBe(0.5);
+    expect(
+      parsingAccuracy([line("a", "E1", "size <NUM>", "size <*>"), line("a", "E1", "size <NUM> x", "size <*>")]),
+    ).toBe(0.5);
   });
 });
 

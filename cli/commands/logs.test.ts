@@ -43,7 +43,9 @@ describe("icna logs patterns", () => {
   it("refuses a missing input, a bad format and a corrupt state file with what to do", async () => {
     const input = path.join(dir, "app.log");
     fs.writeFileSync(input, LOG);
-    await expect(runPatterns({ input: path.join(dir, "none.log") })).rejects.toThrow(/does not exist; give a log file, or - to read stdin/);
+    await expect(runPatterns({ input: path.join(dir, "none.log") })).rejects.toThrow(
+      /does not exist; give a log file, or - to read stdin/,
+    );
     await expect(runPatterns({ input, format: "<Date> <Time>" })).rejects.toThrow(CliError);
     fs.writeFileSync(path.join(dir, "bad.json"), "{");
     await expect(runPatterns({ input, state: path.join(dir, "bad.json") })).rejects.toThrow(/not JSON; delete it/);

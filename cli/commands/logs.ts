@@ -2,7 +2,17 @@ import * as fs from "node:fs";
 import { HeaderFormatError } from "../../runtime/logs/header-format";
 import { LogMiner, type MinedEntry } from "../../runtime/logs/log-miner";
 import { loadMinerState, MinerStateError, saveMinerState } from "../../runtime/logs/miner-state";
+import * as path from "node:path";
+import { detectSeries } from "../../runtime/detection/detect-series";
+import { readSeriesRows, SeriesCsvError } from "../../runtime/forecast/series-csv";
+import type { Correlation, MetricAnomalies } from "../../runtime/logs/correlate";
+import type { Hypothesis } from "../../runtime/logs/hypotheses";
+import { triageIncident, TriageInputError } from "../../runtime/logs/incident-triage";
+import { narrateTriage, type NarrativeOutcome } from "../../runtime/logs/narrative";
 import { readLines } from "../../runtime/logs/read-lines";
+import { parseTimeWindow } from "../../runtime/logs/time-window";
+import { parseLogTimestamp } from "../../runtime/logs/timestamp";
+import type { Occurrence, RankedPattern, TimeWindow } from "../../runtime/logs/triage";
 import { CliError } from "../cli-error";
 
 /** Options of `icna logs patterns`. */
@@ -37,10 +47,14 @@ function readState(file: string): unknown {
 
 /** Mines the input in one pass and returns every pattern and each entry's pattern and parameters. */
 export async function runPatterns(options: PatternsOptions): Promise<PatternsResult> {
-  if (options.input !== "-" && !fs.existsSync(options.input)) throw new CliError(`--input ${options.input} does not exist; give a log file, or - to read stdin`, 2);
+  if (options.input !== "-" && !fs.existsSync(options.input))
+    throw new CliError(`--input ${options.input} does not exist; give a log file, or - to read stdin`, 2);
   let logs: LogMiner;
   try {
-    const miner = options.state && fs.existsSync(options.state) ? loadMinerState(readState(options.state), options.state) : undefined;
+    const miner =
+      options.state && fs.existsSync(options.state)
+        ? loadMinerState(readState(options.state), options.state)
+        : undefined;
     logs = new LogMiner({ format: options.format, miner });
   } catch (error) {
     if (error instanceof HeaderFormatError || error instanceof MinerStateError) throw new CliError(error.message, 2);
@@ -54,7 +68,10 @@ export async function runPatterns(options: PatternsOptions): Promise<PatternsRes
       if (done) mined.push(done);
     }
   } catch (error) {
-    throw new CliError(`cannot read --input ${options.input}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 2);
+    throw new CliError(
+      `cannot read --input ${options.input}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      2,
+    );
   }
   const last = logs.end();
   if (last) mined.push(last);
@@ -66,7 +83,9 @@ export async function runPatterns(options: PatternsOptions): Promise<PatternsRes
   // Live patterns, and those dropped by the pattern limit that some entry of this run still names.
   const byId = new Map(logs.miner.patterns().map((p) => [p.id, p]));
   for (const m of mined) byId.set(logs.miner.resolve(m.pattern).id, logs.miner.resolve(m.pattern));
-  const patterns = [...byId.values()].sort((a, b) => b.count - a.count).map((p) => ({ id: p.id, template: p.template, count: p.count }));
+  const patterns = [...byId.values()]
+    .sort((a, b) => b.count - a.count)
+    .map((p) => ({ id: p.id, template: p.template, count: p.count }));
   return { patterns, lines };
 }
 
@@ -84,5 +103,157 @@ export interface PatternsCliOptions extends PatternsOptions {
 export async function logsPatterns(options: PatternsCliOptions): Promise<number> {
   const result = await runPatterns(options);
   process.stdout.write(options.json ? JSON.stringify(result) + "\n" : renderPatterns(result));
+  return 0;
+}
+
+/** Options of `icna logs triage`. */
+export interface TriageOptions {
+  /** A log file, or a folder whose files (recursively, in name order) are all read. */
+  readonly input: string;
+  /** `<start>/<end>` of the incident. */
+  readonly incident: string;
+  /** `<start>/<end>` of normal operation. @default from the first entry to the incident's start */
+  readonly baseline?: string;
+  /** `timestamp,value` CSV files of metrics; each one's anomalies are correlated with the patterns. */
+  readonly metrics?: string[];
+  readonly format?: string;
+  /** False skips the LLM even with OPENAI_API_KEY set. @default true */
+  readonly llm?: boolean;
+}
+
+/** The report of `icna logs triage --json`. */
+export interface TriageReport {
+  readonly patterns: RankedPattern[];
+  readonly correlations: Correlation[];
+  readonly hypotheses: Hypothesis[];
+  readonly summary: string;
+  readonly llm: Omit<NarrativeOutcome, "narrative">;
+  /** Entries read, and those left out because no timestamp could be read from them. */
+  readonly entries: { read: number; without_timestamp: number };
+}
+
+function logFiles(input: string): string[] {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(input);
+  } catch {
+    throw new CliError(`--input ${input} does not exist; give a log file or a folder of log files`, 2);
+  }
+  if (!stat.isDirectory()) return [input];
+  const files = (fs.readdirSync(input, { recursive: true }) as string[])
+    .map((f) => path.join(input, f))
+    .filter((f) => fs.statSync(f).isFile())
+    .sort();
+  if (files.length === 0)
+    throw new CliError(`--input ${input} is an empty folder; give a log file or a folder holding log files`, 2);
+  return files;
+}
+
+function metricAnomalies(file: string): MetricAnomalies {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    throw new CliError(`cannot read --metrics ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 2);
+  }
+  try {
+    const rows = readSeriesRows(text, file);
+    const scores = detectSeries(rows);
+    return {
+      metric: path.basename(file).replace(/\.[^.]+$/, ""),
+      points: rows.timestamps,
+      anomalies: rows.timestamps.filter((_, i) => scores[i].score >= 0.5),
+    };
+  } catch (error) {
+    if (error instanceof SeriesCsvError) throw new CliError(error.message, 2);
+    throw error;
+  }
+}
+
+function windowOption(text: string, option: string): TimeWindow {
+  try {
+    return parseTimeWindow(text, option);
+  } catch (error) {
+    throw new CliError((error as Error).message, 2);
+  }
+}
+
+/** Mines the logs, ranks what rose in the incident window, correlates with metric anomalies, and explains. */
+export async function runTriage(options: TriageOptions): Promise<TriageReport> {
+  const incident = windowOption(options.incident, "--incident");
+  const baseline = options.baseline !== undefined ? windowOption(options.baseline, "--baseline") : undefined;
+  const metrics = (options.metrics ?? []).map(metricAnomalies);
+  let logs: LogMiner;
+  try {
+    logs = new LogMiner({ format: options.format });
+  } catch (error) {
+    if (error instanceof HeaderFormatError) throw new CliError(error.message, 2);
+    throw error;
+  }
+  const mined: Array<{ time: number | undefined; entry: MinedEntry }> = [];
+  for (const file of logFiles(options.input)) {
+    let n = 0;
+    const take = (m: MinedEntry | undefined): void => {
+      if (m)
+        mined.push({
+          time: m.entry.header.timestamp !== undefined ? parseLogTimestamp(m.entry.header.timestamp) : undefined,
+          entry: m,
+        });
+    };
+    try {
+      for await (const line of readLines(file)) take(logs.push(line, ++n));
+    } catch (error) {
+      throw new CliError(`cannot read --input ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 2);
+    }
+    take(logs.end());
+  }
+  const occurrences: Occurrence[] = [];
+  const templates = new Map<string, string>();
+  for (const { time, entry } of mined) {
+    if (time === undefined) continue;
+    const pattern = logs.miner.resolve(entry.pattern);
+    occurrences.push({ time, pattern: pattern.id });
+    templates.set(pattern.id, pattern.template);
+  }
+  let findings;
+  try {
+    findings = triageIncident({ occurrences, templates, incident, baseline, metrics });
+  } catch (error) {
+    if (error instanceof TriageInputError) throw new CliError(error.message, 2);
+    throw error;
+  }
+  const narrative = await narrateTriage(findings, incident, { enabled: options.llm !== false });
+  return {
+    patterns: findings.patterns,
+    correlations: findings.correlations,
+    hypotheses: findings.hypotheses,
+    summary: narrative.narrative ?? findings.summary,
+    llm: { used: narrative.used, model: narrative.model, fallback: narrative.fallback },
+    entries: { read: mined.length, without_timestamp: mined.length - occurrences.length },
+  };
+}
+
+function renderTriage(report: TriageReport): string {
+  const rows = report.patterns
+    .slice(0, 10)
+    .map(
+      (p) =>
+        `  ${p.score.toFixed(1).padStart(7)}  ${p.new ? "new " : "    "} ${p.incident_rate.toPrecision(3)}/min (was ${p.baseline_rate.toPrecision(3)}/min)  ${p.template}`,
+    );
+  const hypotheses = report.hypotheses.map(
+    (h) => `  [${h.confidence}] ${h.title}\n${h.evidence.map((e) => `      - ${e}`).join("\n")}`,
+  );
+  const llm = report.llm.used ? `(narrative by ${report.llm.model})` : `(${report.llm.fallback})`;
+  return `${report.summary}\n${llm}\n\nPatterns (score = -log10 p of the rate test):\n${rows.join("\n")}\n\nHypotheses:\n${hypotheses.join("\n") || "  none"}\n`;
+}
+
+export interface TriageCliOptions extends TriageOptions {
+  readonly json?: boolean;
+}
+
+/** `icna logs triage`: prints the report (JSON, or text); exit code 0. */
+export async function logsTriage(options: TriageCliOptions): Promise<number> {
+  const report = await runTriage(options);
+  process.stdout.write(options.json ? JSON.stringify(report) + "\n" : renderTriage(report));
   return 0;
 }

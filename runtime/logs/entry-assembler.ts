@@ -1,7 +1,8 @@
 import type { HeaderParser, LogEntry } from "./log-entry";
 
 /** Lines that continue the previous entry even without indentation (Java causes, Python tracebacks). */
-const CONTINUATION = /^(Caused by:|Suppressed:|\.\.\. \d+ (more|common frames omitted)|Traceback \(most recent call last\):)/;
+const CONTINUATION =
+  /^(Caused by:|Suppressed:|\.\.\. \d+ (more|common frames omitted)|Traceback \(most recent call last\):)/;
 /** A Java exception line (`java.net.SocketTimeoutException: …`), which loggers print right under the message. */
 const JAVA_EXCEPTION = /^([a-z_$][\w$]*\.)+[A-Z][\w$]*(Exception|Error|Throwable)\b/;
 /** The exception line that ends a Python traceback. */
@@ -27,7 +28,12 @@ export class EntryAssembler {
       return undefined;
     }
     const done = this.flush();
-    this.pending = { line: lineNumber, header: parsed?.header ?? {}, parts: [parsed ? parsed.message : text], inTraceback: false };
+    this.pending = {
+      line: lineNumber,
+      header: parsed?.header ?? {},
+      parts: [parsed ? parsed.message : text],
+      inTraceback: false,
+    };
     return done;
   }
 

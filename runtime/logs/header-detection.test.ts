@@ -4,15 +4,51 @@ import { HeaderFormatError, parseHeaderFormat } from "./header-format";
 // Purpose-made lines in the header layouts of common servers (Log4j, Spark, Apache httpd, syslog-like, Windows CBS, Zookeeper, numeric HPC-style fields).
 describe("detectHeader", () => {
   it.each([
-    ["2015-10-18 18:01:47,978 INFO [main] org.example.app.Main: Created master for app_1", { timestamp: "2015-10-18 18:01:47,978", level: "INFO", component: "org.example.app.Main" }, "Created master for app_1"],
-    ["17/06/09 20:10:40 WARN storage.BlockManager: Block rdd_2_3 lost", { timestamp: "17/06/09 20:10:40", level: "WARN", component: "storage.BlockManager" }, "Block rdd_2_3 lost"],
-    ["[Sun Dec 04 04:47:44 2005] [error] mod_jk child in error state 6", { timestamp: "Sun Dec 04 04:47:44 2005", level: "error" }, "mod_jk child in error state 6"],
-    ["081109 203615 148 INFO dfs.DataNode$PacketResponder: PacketResponder 1 terminating", { level: "INFO", component: "dfs.DataNode$PacketResponder" }, "PacketResponder 1 terminating"],
-    ["2016-09-28 04:30:30, Info                  CBS    Loaded Servicing Stack v6.1", { timestamp: "2016-09-28 04:30:30", level: "Info", component: "CBS" }, "Loaded Servicing Stack v6.1"],
-    ["2015-07-29 17:41:44,747 - WARN  [Sender:QuorumCnxManager@688] - Send worker leaving thread", { timestamp: "2015-07-29 17:41:44,747", level: "WARN", component: "Sender:QuorumCnxManager@688" }, "Send worker leaving thread"],
-    ["2015-10-18 18:01:52,123 INFO [IPC Server listener on 62260] org.example.ipc.Server: IPC Server listener starting", { timestamp: "2015-10-18 18:01:52,123", level: "INFO", component: "org.example.ipc.Server" }, "IPC Server listener starting"],
-    ["134681 node-246 unix.hw state_change.unavailable 1077804742 1 Component State Change: unavailable", { timestamp: "1077804742" }, "Component State Change: unavailable"],
-    ["- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50.675872 R02-M1-N0 RAS KERNEL INFO instruction cache parity error corrected", { timestamp: "1117838570 2005.06.03 2005-06-03-15.42.50.675872", level: "INFO" }, "instruction cache parity error corrected"],
+    [
+      "2015-10-18 18:01:47,978 INFO [main] org.example.app.Main: Created master for app_1",
+      { timestamp: "2015-10-18 18:01:47,978", level: "INFO", component: "org.example.app.Main" },
+      "Created master for app_1",
+    ],
+    [
+      "17/06/09 20:10:40 WARN storage.BlockManager: Block rdd_2_3 lost",
+      { timestamp: "17/06/09 20:10:40", level: "WARN", component: "storage.BlockManager" },
+      "Block rdd_2_3 lost",
+    ],
+    [
+      "[Sun Dec 04 04:47:44 2005] [error] mod_jk child in error state 6",
+      { timestamp: "Sun Dec 04 04:47:44 2005", level: "error" },
+      "mod_jk child in error state 6",
+    ],
+    [
+      "081109 203615 148 INFO dfs.DataNode$PacketResponder: PacketResponder 1 terminating",
+      { level: "INFO", component: "dfs.DataNode$PacketResponder" },
+      "PacketResponder 1 terminating",
+    ],
+    [
+      "2016-09-28 04:30:30, Info                  CBS    Loaded Servicing Stack v6.1",
+      { timestamp: "2016-09-28 04:30:30", level: "Info", component: "CBS" },
+      "Loaded Servicing Stack v6.1",
+    ],
+    [
+      "2015-07-29 17:41:44,747 - WARN  [Sender:QuorumCnxManager@688] - Send worker leaving thread",
+      { timestamp: "2015-07-29 17:41:44,747", level: "WARN", component: "Sender:QuorumCnxManager@688" },
+      "Send worker leaving thread",
+    ],
+    [
+      "2015-10-18 18:01:52,123 INFO [IPC Server listener on 62260] org.example.ipc.Server: IPC Server listener starting",
+      { timestamp: "2015-10-18 18:01:52,123", level: "INFO", component: "org.example.ipc.Server" },
+      "IPC Server listener starting",
+    ],
+    [
+      "134681 node-246 unix.hw state_change.unavailable 1077804742 1 Component State Change: unavailable",
+      { timestamp: "1077804742" },
+      "Component State Change: unavailable",
+    ],
+    [
+      "- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50.675872 R02-M1-N0 RAS KERNEL INFO instruction cache parity error corrected",
+      { timestamp: "1117838570 2005.06.03 2005-06-03-15.42.50.675872", level: "INFO" },
+      "instruction cache parity error corrected",
+    ],
   ])("splits %s", (line, header, message) => {
     expect(detectHeader(line)).toEqual({ header, message });
   });

@@ -1,9 +1,12 @@
 import type { HeaderParser, LogHeader } from "./log-entry";
 
 /** Severity words, as a bare token (upper or capitalised) or in brackets (any case). */
-const LEVEL = /^(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|SEVERE|FATAL|CRIT|CRITICAL|ALERT|EMERG|FAILURE|Trace|Debug|Info|Notice|Warn|Warning|Error|Severe|Fatal|Critical)[:,]?$/;
-const BRACKET_LEVEL = /^\[?(trace|debug|info|notice|warn|warning|error|err|severe|fatal|crit|critical|alert|emerg)\]?[:,]?$/i;
-const DATE = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4})(?:[T-]\d{1,2}[:.]\d{2}[:.]\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?[,]?$/;
+const LEVEL =
+  /^(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|SEVERE|FATAL|CRIT|CRITICAL|ALERT|EMERG|FAILURE|Trace|Debug|Info|Notice|Warn|Warning|Error|Severe|Fatal|Critical)[:,]?$/;
+const BRACKET_LEVEL =
+  /^\[?(trace|debug|info|notice|warn|warning|error|err|severe|fatal|crit|critical|alert|emerg)\]?[:,]?$/i;
+const DATE =
+  /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4})(?:[T-]\d{1,2}[:.]\d{2}[:.]\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?[,]?$/;
 const TIME = /^\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?[,]?$/;
 const EPOCH = /^\d{9,10}(?:\.\d+)?$|^\d{13}$/;
 const CALENDAR_WORD = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*,?$/;
@@ -28,12 +31,17 @@ function tokenise(line: string, limit: number): Token[] {
   const tokens: Token[] = [];
   const re = /\S+/g;
   let m: RegExpExecArray | null;
-  while (tokens.length < limit && (m = re.exec(line)) !== null) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  while (tokens.length < limit && (m = re.exec(line)) !== null)
+    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   return tokens;
 }
 
 /** A bracketed group starting at token i, possibly spanning tokens and nesting: its text and the index after it. */
-function bracketGroup(line: string, tokens: readonly Token[], i: number): { inner: string; next: number; spaced: boolean } | undefined {
+function bracketGroup(
+  line: string,
+  tokens: readonly Token[],
+  i: number,
+): { inner: string; next: number; spaced: boolean } | undefined {
   if (!tokens[i].text.startsWith("[")) return undefined;
   let depth = 0;
   const from = tokens[i].start;
@@ -43,7 +51,8 @@ function bracketGroup(line: string, tokens: readonly Token[], i: number): { inne
     else if (c === "]" && --depth === 0) {
       let next = i;
       while (next < tokens.length && tokens[next].start <= p) next++;
-      if (next > 0 && tokens[next - 1].end !== p + 1 && !/^[:,]$/.test(line.slice(p + 1, tokens[next - 1].end))) return undefined;
+      if (next > 0 && tokens[next - 1].end !== p + 1 && !/^[:,]$/.test(line.slice(p + 1, tokens[next - 1].end)))
+        return undefined;
       const inner = line.slice(from + 1, p);
       return { inner, next, spaced: /\s/.test(inner) };
     }
@@ -130,7 +139,11 @@ export const detectHeader: HeaderParser = (line) => {
     }
     if (i < tokens.length && tokens[i].text === "-") i++;
   }
-  const header: LogHeader = { ...(timestamp.length > 0 ? { timestamp: timestamp.join(" ") } : {}), level, ...(component ? { component } : {}) };
+  const header: LogHeader = {
+    ...(timestamp.length > 0 ? { timestamp: timestamp.join(" ") } : {}),
+    level,
+    ...(component ? { component } : {}),
+  };
   return finish(line, tokens, i, header);
 };
 
@@ -161,7 +174,13 @@ function withoutLevel(line: string, tokens: readonly Token[]): { header: LogHead
   return finish(line, tokens, end, { timestamp: timestamp.join(" "), ...(component ? { component } : {}) });
 }
 
-function finish(line: string, tokens: readonly Token[], end: number, header: LogHeader): { header: LogHeader; message: string } {
-  const message = end < tokens.length ? line.slice(tokens[end].start) : line.slice(end > 0 ? tokens[end - 1].end : 0).trim();
+function finish(
+  line: string,
+  tokens: readonly Token[],
+  end: number,
+  header: LogHeader,
+): { header: LogHeader; message: string } {
+  const message =
+    end < tokens.length ? line.slice(tokens[end].start) : line.slice(end > 0 ? tokens[end - 1].end : 0).trim();
   return { header, message };
 }

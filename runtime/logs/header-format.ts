@@ -23,10 +23,13 @@ function escapeLiteral(text: string): string {
 export function parseHeaderFormat(format: string): HeaderParser {
   const fields = [...format.matchAll(FIELD)].map((m) => m[1]);
   if (fields.length === 0 || fields[fields.length - 1] !== "Content") {
-    throw new HeaderFormatError(`--format "${format}" must name fields in angle brackets and end with <Content>, e.g. "<Date> <Time> <Level> <Component>: <Content>"`);
+    throw new HeaderFormatError(
+      `--format "${format}" must name fields in angle brackets and end with <Content>, e.g. "<Date> <Time> <Level> <Component>: <Content>"`,
+    );
   }
   const duplicates = fields.filter((f, i) => fields.indexOf(f) !== i);
-  if (duplicates.length > 0) throw new HeaderFormatError(`--format "${format}" names ${duplicates.join(", ")} twice; give each field once`);
+  if (duplicates.length > 0)
+    throw new HeaderFormatError(`--format "${format}" names ${duplicates.join(", ")} twice; give each field once`);
   let source = "^";
   let last = 0;
   for (const match of format.matchAll(FIELD)) {
@@ -38,8 +41,14 @@ export function parseHeaderFormat(format: string): HeaderParser {
   return (line) => {
     const groups = pattern.exec(line)?.groups;
     if (!groups) return undefined;
-    const timestamp = TIMESTAMP_FIELDS.map((f) => groups[f]).filter((v): v is string => v !== undefined && v !== "").join(" ");
-    const header: LogHeader = { ...(timestamp ? { timestamp } : {}), ...(groups.Level ? { level: groups.Level } : {}), ...(groups.Component ? { component: groups.Component } : {}) };
+    const timestamp = TIMESTAMP_FIELDS.map((f) => groups[f])
+      .filter((v): v is string => v !== undefined && v !== "")
+      .join(" ");
+    const header: LogHeader = {
+      ...(timestamp ? { timestamp } : {}),
+      ...(groups.Level ? { level: groups.Level } : {}),
+      ...(groups.Component ? { component: groups.Component } : {}),
+    };
     return { header, message: groups.Content };
   };
 }

@@ -28,7 +28,9 @@ export class LogMiner {
 
   constructor(options: LogMinerOptions = {}) {
     this.miner = options.miner ?? new PatternMiner(options);
-    this.assembler = new EntryAssembler(options.format !== undefined ? parseHeaderFormat(options.format) : detectHeader);
+    this.assembler = new EntryAssembler(
+      options.format !== undefined ? parseHeaderFormat(options.format) : detectHeader,
+    );
   }
 
   /** Feeds one physical line; returns the entry it completed (the previous one), if any. */

@@ -15,7 +15,11 @@ const STATE_VERSION = 1;
 
 const stateSchema = z.object({
   version: z.literal(STATE_VERSION),
-  options: z.object({ similarity: z.number().gt(0).lte(1), maxWords: z.number().int().positive(), maxPatterns: z.number().int().positive() }),
+  options: z.object({
+    similarity: z.number().gt(0).lte(1),
+    maxWords: z.number().int().positive(),
+    maxPatterns: z.number().int().positive(),
+  }),
   messages: z.number().int().nonnegative(),
   evicted: z.number().int().nonnegative(),
   clusters: z.array(
@@ -24,7 +28,13 @@ const stateSchema = z.object({
       skeleton: z.array(z.string()),
       wordValues: z.record(z.string().regex(/^\d+$/), z.array(z.string())),
       lastSeen: z.number().int().nonnegative(),
-      patterns: z.array(z.object({ tokens: z.array(z.string()), count: z.number().int().positive(), lastSeen: z.number().int().nonnegative() })),
+      patterns: z.array(
+        z.object({
+          tokens: z.array(z.string()),
+          count: z.number().int().positive(),
+          lastSeen: z.number().int().nonnegative(),
+        }),
+      ),
     }),
   ),
 });
@@ -42,7 +52,9 @@ export function saveMinerState(miner: PatternMiner): MinerState {
     clusters: miner.clusters().map((c) => ({
       key: c.key,
       skeleton: [...c.skeleton],
-      wordValues: Object.fromEntries([...c.wordValues.entries()].map(([position, words]) => [String(position), [...words]])),
+      wordValues: Object.fromEntries(
+        [...c.wordValues.entries()].map(([position, words]) => [String(position), [...words]]),
+      ),
       lastSeen: c.lastSeen,
       patterns: [...c.patterns.values()].map((p) => ({ tokens: [...p.tokens], count: p.count, lastSeen: p.lastSeen })),
     })),
@@ -54,13 +66,16 @@ export function loadMinerState(data: unknown, source: string): PatternMiner {
   const parsed = stateSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new MinerStateError(`${source} is not a pattern state this version can resume (${issue.path.join(".") || "root"}: ${issue.message}); delete it to start afresh or pass another --state file`);
+    throw new MinerStateError(
+      `${source} is not a pattern state this version can resume (${issue.path.join(".") || "root"}: ${issue.message}); delete it to start afresh or pass another --state file`,
+    );
   }
   const state = parsed.data;
   const miner = new PatternMiner(state.options);
   for (const saved of state.clusters) {
     const cluster = new PatternCluster(saved.key, [...saved.skeleton], saved.lastSeen);
-    for (const [position, words] of Object.entries(saved.wordValues)) cluster.wordValues.set(Number(position), new Set(words));
+    for (const [position, words] of Object.entries(saved.wordValues))
+      cluster.wordValues.set(Number(position), new Set(words));
     for (const p of saved.patterns) {
       const pattern = new Pattern([...p.tokens], p.count, p.lastSeen);
       cluster.patterns.set(pattern.template, pattern);

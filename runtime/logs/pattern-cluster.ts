@@ -45,7 +45,11 @@ export class PatternCluster {
    * Adds a message: widens the skeleton where it differs, then returns its pattern and the patterns
    * that merged into another because a position became variable.
    */
-  add(tokens: readonly MaskedToken[], clock: number, maxWords: number): { pattern: Pattern; merged: Array<[Pattern, Pattern]> } {
+  add(
+    tokens: readonly MaskedToken[],
+    clock: number,
+    maxWords: number,
+  ): { pattern: Pattern; merged: Array<[Pattern, Pattern]> } {
     const widened: number[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const words = this.wordValues.get(i);

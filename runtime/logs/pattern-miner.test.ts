@@ -32,15 +32,35 @@ describe("PatternMiner", () => {
     const b = new PatternMiner();
     mine(a, MESSAGES);
     mine(b, [...MESSAGES].reverse());
-    expect(a.patterns().map((p) => p.id).sort()).toEqual(b.patterns().map((p) => p.id).sort());
+    expect(
+      a
+        .patterns()
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(
+      b
+        .patterns()
+        .map((p) => p.id)
+        .sort(),
+    );
     expect(a.patterns()[0].id).toBe(patternId("Received block blk_<NUM> of size <NUM> from /<IP>"));
   });
 
   it("keeps events that differ by a word apart until the position has seen more than maxWords words", () => {
     const miner = new PatternMiner({ maxWords: 3 });
     mine(miner, ["Starting installer initialization.", "Starting installer finalization."]);
-    expect(miner.patterns().map((p) => p.template).sort()).toEqual(["Starting installer finalization.", "Starting installer initialization."]);
-    const ids = mine(miner, ["Session opened for alice", "Session opened for bob", "Session opened for carol", "Session opened for dave"]);
+    expect(
+      miner
+        .patterns()
+        .map((p) => p.template)
+        .sort(),
+    ).toEqual(["Starting installer finalization.", "Starting installer initialization."]);
+    const ids = mine(miner, [
+      "Session opened for alice",
+      "Session opened for bob",
+      "Session opened for carol",
+      "Session opened for dave",
+    ]);
     expect(new Set(ids)).toEqual(new Set([patternId("Session opened for <*>")]));
     expect(miner.patterns().filter((p) => p.template.startsWith("Session"))).toHaveLength(1);
     expect(miner.patterns().find((p) => p.template === "Session opened for <*>")!.count).toBe(4);
@@ -76,7 +96,11 @@ describe("miner state", () => {
   });
 
   it("refuses a state file of another shape, naming the field and the fix", () => {
-    expect(() => loadMinerState({ version: 1, options: { similarity: 2, maxWords: 4, maxPatterns: 10 } }, "s.json")).toThrow(MinerStateError);
-    expect(() => loadMinerState({ version: 1, options: { similarity: 2, maxWords: 4, maxPatterns: 10 } }, "s.json")).toThrow(/s\.json .*options\.similarity.*delete it/);
+    expect(() =>
+      loadMinerState({ version: 1, options: { similarity: 2, maxWords: 4, maxPatterns: 10 } }, "s.json"),
+    ).toThrow(MinerStateError);
+    expect(() =>
+      loadMinerState({ version: 1, options: { similarity: 2, maxWords: 4, maxPatterns: 10 } }, "s.json"),
+    ).toThrow(/s\.json .*options\.similarity.*delete it/);
   });
 });

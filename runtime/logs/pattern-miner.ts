@@ -48,9 +48,12 @@ export class PatternMiner {
     this.similarity = options.similarity ?? DEFAULT_SIMILARITY;
     this.maxWords = options.maxWords ?? DEFAULT_MAX_WORDS;
     this.maxPatterns = options.maxPatterns ?? DEFAULT_MAX_PATTERNS;
-    if (!(this.similarity > 0 && this.similarity <= 1)) throw new RangeError(`similarity must be in (0, 1], got ${this.similarity}`);
-    if (!Number.isInteger(this.maxWords) || this.maxWords < 1) throw new RangeError(`maxWords must be a positive integer, got ${this.maxWords}`);
-    if (!Number.isInteger(this.maxPatterns) || this.maxPatterns < 1) throw new RangeError(`maxPatterns must be a positive integer, got ${this.maxPatterns}`);
+    if (!(this.similarity > 0 && this.similarity <= 1))
+      throw new RangeError(`similarity must be in (0, 1], got ${this.similarity}`);
+    if (!Number.isInteger(this.maxWords) || this.maxWords < 1)
+      throw new RangeError(`maxWords must be a positive integer, got ${this.maxWords}`);
+    if (!Number.isInteger(this.maxPatterns) || this.maxPatterns < 1)
+      throw new RangeError(`maxPatterns must be a positive integer, got ${this.maxPatterns}`);
   }
 
   /** Messages mined so far. */
@@ -106,7 +109,9 @@ export class PatternMiner {
 
   /** Every live pattern, most frequent first. */
   patterns(): Pattern[] {
-    return [...this.recency.keys()].flatMap((c) => [...c.patterns.values()]).sort((a, b) => b.count - a.count || a.template.localeCompare(b.template));
+    return [...this.recency.keys()]
+      .flatMap((c) => [...c.patterns.values()])
+      .sort((a, b) => b.count - a.count || a.template.localeCompare(b.template));
   }
 
   /** Every live cluster, least recently matched first (for saving state). */

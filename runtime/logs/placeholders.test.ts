@@ -19,10 +19,20 @@ describe("maskToken", () => {
   });
 
   it("leaves words, and words with digits in them, as words", () => {
-    for (const raw of ["terminating", "eth0", "workers2.properties", "v2"]) expect(maskToken(raw)).toEqual({ masked: raw, raw, values: [], variable: false });
+    for (const raw of ["terminating", "eth0", "workers2.properties", "v2"])
+      expect(maskToken(raw)).toEqual({ masked: raw, raw, values: [], variable: false });
   });
 
   it("splits a message on any whitespace", () => {
-    expect(maskMessage("  Received  block blk_1 of size 67108864 from /10.251.42.84 ").map((t) => t.masked)).toEqual(["Received", "block", "blk_<NUM>", "of", "size", "<NUM>", "from", "/<IP>"]);
+    expect(maskMessage("  Received  block blk_1 of size 67108864 from /10.251.42.84 ").map((t) => t.masked)).toEqual([
+      "Received",
+      "block",
+      "blk_<NUM>",
+      "of",
+      "size",
+      "<NUM>",
+      "from",
+      "/<IP>",
+    ]);
   });
 });

@@ -23,11 +23,17 @@ interface Rule {
 
 /** Ordered: earlier kinds win where patterns overlap (a UUID is not read as hex and numbers). */
 const RULES: readonly Rule[] = [
-  { kind: "UUID", pattern: String.raw`\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b` },
+  {
+    kind: "UUID",
+    pattern: String.raw`\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b`,
+  },
   { kind: "URL", pattern: String.raw`\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s"'<>]+` },
   { kind: "IP", pattern: String.raw`(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?![\w.])` },
-  { kind: "PATH", pattern: String.raw`(?<![\w.:/])(?:/[\w.@%+~-]+){2,}/?|\b[A-Za-z]:\\[^\s"'<>]+` },
-  { kind: "HEX", pattern: String.raw`\b0[xX][0-9a-fA-F]+\b|(?<![\w.-])(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{8,}(?![\w.-])` },
+  { kind: "PATH", pattern: String.raw`(?<![\w.:/])(?:/[\w.@%+~-]+){2,}/?|\b[A-Za-z]:\\[^\s"'<>]+|\\\\[^\s"'<>]+` },
+  {
+    kind: "HEX",
+    pattern: String.raw`\b0[xX][0-9a-fA-F]+\b|(?<![\w.-])(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{8,}(?![\w.-])`,
+  },
   { kind: "NUM", pattern: String.raw`(?<![A-Za-z0-9]|\d\.)-?\d+(?:\.\d+)*(?![A-Za-z0-9])` },
 ];
 

@@ -1,0 +1,54 @@
+/** ln Γ(x) for x > 0 (Lanczos, g = 7, n = 9): enough for log binomial coefficients. */
+function logGamma(x: number): number {
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  x -= 1;
+  let a = c[0];
+  const t = x + 7.5;
+  for (let i = 1; i < 9; i++) a += c[i] / (x + i);
+  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+function logBinomialPmf(k: number, n: number, p: number): number {
+  return logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1) + k * Math.log(p) + (n - k) * Math.log1p(-p);
+}
+
+/** log10 of P(X ≥ k) for X ~ Binomial(n, p), summed in log space from k upwards (0 when k ≤ 0). */
+export function log10BinomialUpperTail(k: number, n: number, p: number): number {
+  if (k <= 0) return 0;
+  if (k > n) return Number.NEGATIVE_INFINITY;
+  if (p <= 0) return Number.NEGATIVE_INFINITY;
+  if (p >= 1) return 0;
+  // Terms fall away geometrically above the mean, so stop once they no longer matter.
+  const first = logBinomialPmf(k, n, p);
+  let sum = 1;
+  let term = 1;
+  for (let i = k; i < n; i++) {
+    term *= ((n - i) / (i + 1)) * (p / (1 - p));
+    sum += term;
+    if (term < sum * 1e-12) break;
+  }
+  return Math.min(0, (first + Math.log(sum)) / Math.LN10);
+}
+
+/**
+ * One-sided test that a Poisson rate rose: `incident` events over `incidentExposure` against
+ * `baseline` events over `baselineExposure` (same unit). Conditioned on the total, the incident count
+ * is Binomial(total, incidentExposure / (both exposures)) when the rates are equal; the result is
+ * −log10 of the upper-tail p-value P(X ≥ incident), 0 when the incident rate is not above the baseline's.
+ */
+export function rateIncreaseScore(
+  incident: number,
+  incidentExposure: number,
+  baseline: number,
+  baselineExposure: number,
+): number {
+  if (!(incidentExposure > 0) || !(baselineExposure > 0)) throw new RangeError("exposures must be positive");
+  const n = incident + baseline;
+  const p = incidentExposure / (incidentExposure + baselineExposure);
+  if (incident === 0 || incident <= n * p) return 0;
+  return Math.max(0, -log10BinomialUpperTail(incident, n, p));
+}
