@@ -64,9 +64,13 @@ const TOKEN_CANDIDATE = /[A-Za-z0-9+/=_-]{32,}/g;
 
 const normalisedName = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
 
+/** Names that point at a credential kept elsewhere or switch one on (`existingSecret`, `useToken`, `createSecret`): their value is not the credential. */
+const REFERENCE_NAME = /^(existing|use|create|enable|disable|skip|manage|rotate|require|generate|mount|auto|has|is)/;
+
 /** True when an input of this name holds a credential whenever it holds a literal. */
 export function isCredentialName(name: string): boolean {
-  return CREDENTIAL_NAME.test(normalisedName(name));
+  const normalised = normalisedName(name);
+  return CREDENTIAL_NAME.test(normalised) && !REFERENCE_NAME.test(normalised);
 }
 
 function shannonEntropy(text: string): number {

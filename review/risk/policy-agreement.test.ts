@@ -92,3 +92,9 @@ describe("plaintext credentials: no-plaintext-credentials and plaintext-credenti
     expect(riskSays).toBe(policySays);
   });
 });
+
+it("a value naming where a credential is kept is not a credential", () => {
+  const values = { grafana: { admin: { existingSecret: "grafana-admin", userKey: "admin-user" } }, auth: { useToken: "true" } };
+  expect(policyViolated(["no-plaintext-credentials"], TYPES.k8sDeployment, { spec: values })).toBe(false);
+  expect(assessRisks({ stack: PROD, changes: [change("subject", "kubernetes:helm.sh/v3:Release", { op: "create", newInputs: { values } })] }, [plaintextCredential])).toEqual([]);
+});
