@@ -62,6 +62,7 @@ export const TYPES = {
   eip: "aws:ec2/eip:Eip",
   vpcEndpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
   loadBalancer: "aws:lb/loadBalancer:LoadBalancer",
+  albLoadBalancer: "aws:alb/loadBalancer:LoadBalancer",
   secret: "aws:secretsmanager/secret:Secret",
   secretVersion: "aws:secretsmanager/secretVersion:SecretVersion",
   ebsSnapshot: "aws:ebs/snapshot:Snapshot",

@@ -3,7 +3,7 @@ import { OfflinePlan, PlanResource } from "../plan/model";
 import { Change, ChangeSet } from "./change";
 import { createOf } from "./from-offline-plan";
 import { diffPaths } from "./property-paths";
-import { replacementReasons } from "./replacement-triggers";
+import { replacementReasons } from "../../policies/knowledge/replacement-triggers";
 
 /** A plan resource may list the URNs it had before a rename (the `aliases` resource option). */
 type AliasedResource = PlanResource & { readonly aliases?: readonly string[] };
@@ -11,7 +11,7 @@ type AliasedResource = PlanResource & { readonly aliases?: readonly string[] };
 /**
  * The difference of two offline plans (e.g. main versus a pull request), matched by URN: a URN only
  * in head is a create, only in base a delete, in both an update of the inputs that differ (a replace
- * when one of them forces replacement, see replacement-triggers.ts), else `same`. A resource that moved
+ * when one of them forces replacement, see policies/knowledge/replacement-triggers.ts), else `same`. A resource that moved
  * to another parent or changed name has a new URN: without an alias naming its old URN it is a delete
  * plus a create, exactly as Pulumi would do it.
  */

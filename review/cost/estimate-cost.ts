@@ -1,3 +1,4 @@
+import { TYPES } from "../../policies/knowledge/type-tokens";
 import { Change } from "../changes/change";
 import { CostAssumptions, DEFAULT_ASSUMPTIONS, priceResource, ResourcePrice } from "./resource-pricing";
 import { PRICE_TABLE, PriceTable } from "./price-table";
@@ -51,7 +52,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 export function regionOf(changes: readonly Change[], explicit?: string): string | undefined {
   if (explicit) return explicit;
   for (const change of changes) {
-    if (change.type !== "pulumi:providers:aws") continue;
+    if (change.type !== TYPES.awsProvider) continue;
     const region = change.newInputs?.region ?? change.oldInputs?.region;
     if (typeof region === "string" && region !== "[unknown]") return region;
   }

@@ -1,3 +1,4 @@
+import { TYPES } from "../../policies/knowledge/type-tokens";
 import { PlanValue, UNKNOWN } from "../plan/model";
 import { supportStatus } from "../../stacks/config/kubernetes-versions";
 import { valueAt } from "../changes/property-paths";
@@ -134,21 +135,21 @@ const flat = (monthly: (p: RegionPrices, hours: number) => number, basis: string
 
 /** How each priced type is priced. */
 export const PRICERS: Readonly<Record<string, Pricer>> = {
-  "aws:eks/cluster:Cluster": eksControlPlane,
-  "eks:index:Cluster": eksControlPlane,
-  "aws:eks/nodeGroup:NodeGroup": nodeGroup,
-  "eks:index:ManagedNodeGroup": nodeGroup,
-  "aws:ec2/natGateway:NatGateway": natGateway,
-  "aws:ec2/eip:Eip": flat((p, h) => p.publicIpv4Hourly * h, "public IPv4 address"),
-  "aws:ec2/vpcEndpoint:VpcEndpoint": interfaceEndpoint,
-  "aws:rds/instance:Instance": rdsInstance,
-  "aws:elasticache/replicationGroup:ReplicationGroup": cacheReplicationGroup,
-  "aws:elasticache/cluster:Cluster": cacheCluster,
-  "aws:msk/cluster:Cluster": mskCluster,
-  "aws:lb/loadBalancer:LoadBalancer": loadBalancer,
-  "aws:alb/loadBalancer:LoadBalancer": loadBalancer,
-  "aws:kms/key:Key": flat((p) => p.kmsKeyMonthly, "KMS customer managed key"),
-  "aws:secretsmanager/secret:Secret": flat((p) => p.secretMonthly, "Secrets Manager secret"),
+  [TYPES.awsEksCluster]: eksControlPlane,
+  [TYPES.eksCluster]: eksControlPlane,
+  [TYPES.awsEksNodeGroup]: nodeGroup,
+  [TYPES.eksManagedNodeGroup]: nodeGroup,
+  [TYPES.natGateway]: natGateway,
+  [TYPES.eip]: flat((p, h) => p.publicIpv4Hourly * h, "public IPv4 address"),
+  [TYPES.vpcEndpoint]: interfaceEndpoint,
+  [TYPES.rdsInstance]: rdsInstance,
+  [TYPES.cacheReplicationGroup]: cacheReplicationGroup,
+  [TYPES.cacheCluster]: cacheCluster,
+  [TYPES.mskCluster]: mskCluster,
+  [TYPES.loadBalancer]: loadBalancer,
+  [TYPES.albLoadBalancer]: loadBalancer,
+  [TYPES.kmsKey]: flat((p) => p.kmsKeyMonthly, "KMS customer managed key"),
+  [TYPES.secret]: flat((p) => p.secretMonthly, "Secrets Manager secret"),
 };
 
 /** Types that cost nothing by themselves (networking plumbing, IAM, Kubernetes objects, Pulumi internals). */
