@@ -29,14 +29,27 @@ interface Comparison {
 /** The compiled CLI, whatever the caller's environment says. */
 const COMPILED = { ICNA_FROM_SOURCE: undefined };
 
-function timeOnce(run: Run): number {
+/** GNU time, when installed, reports the child's CPU time (user + system), which a busy machine distorts less than wall time. */
+const GNU_TIME = "/usr/bin/time";
+const CPU_FILE = path.join(os.tmpdir(), `icna-bench-cli-cpu-${process.pid}.txt`);
+
+interface Timing {
+  readonly wallMs: number;
+  readonly cpuMs?: number;
+}
+
+function timeOnce(run: Run): Timing {
+  const withCpu = fs.existsSync(GNU_TIME);
+  const [file, args] = withCpu ? [GNU_TIME, ["-o", CPU_FILE, "-f", "%U %S", process.execPath, ...run.args]] : [process.execPath, run.args];
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, run.args, { cwd: ROOT, env: { ...process.env, ...run.env }, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const result = spawnSync(file, args, { cwd: ROOT, env: { ...process.env, ...run.env }, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status === null || !run.exitCodes.includes(result.status)) {
     throw new Error(`\`${run.label}\` exited ${result.status ?? result.signal} (expected ${run.exitCodes.join(" or ")}): ${result.stderr.trim().slice(0, 500)}`);
   }
-  return ms;
+  if (!withCpu) return { wallMs };
+  const [user, system] = fs.readFileSync(CPU_FILE, "utf8").trim().split("\n").pop()!.split(" ").map(Number);
+  return { wallMs, cpuMs: (user + system) * 1000 };
 }
 
 const median = (values: readonly number[]): number => {
@@ -46,10 +59,10 @@ const median = (values: readonly number[]): number => {
 };
 
 /** Times command and baseline alternately (A B, then B A, …) after one discarded warm-up run of each. */
-function compare({ command, baseline, runs }: Comparison): { command: number[]; baseline: number[] } {
+function compare({ command, baseline, runs }: Comparison): { command: Timing[]; baseline: Timing[] } {
   timeOnce(baseline);
   timeOnce(command);
-  const times = { command: [] as number[], baseline: [] as number[] };
+  const times = { command: [] as Timing[], baseline: [] as Timing[] };
   for (let i = 0; i < runs; i++) {
     const order = i % 2 === 0 ? (["baseline", "command"] as const) : (["command", "baseline"] as const);
     for (const which of order) times[which].push(timeOnce(which === "command" ? command : baseline));
@@ -99,17 +112,22 @@ const suite: BenchSuite = {
       { command: { label: "icna review --stack prod", args: [BIN, "review", "--stack", "prod"], env: COMPILED, exitCodes: [0, 1] }, baseline: sdksOnly, runs: REVIEW_RUNS, target: 2 },
       { command: { label: "icna --help from the sources (ICNA_FROM_SOURCE=1, tsx)", args: [BIN, "--help"], env: { ICNA_FROM_SOURCE: "1" }, exitCodes: [0] }, baseline: nodeOnly, runs: RUNS },
     ];
+    const met = (ratio: number, target: number | undefined) => (target === undefined ? "–" : ratio <= target ? "met" : "**not met**");
     const rows = comparisons.map((comparison) => {
       const times = compare(comparison);
-      const [command, baseline] = [median(times.command), median(times.baseline)];
-      const ratio = command / baseline;
-      const verdict = comparison.target === undefined ? "(information)" : ratio <= comparison.target ? `≤ ${comparison.target}× met` : `≤ ${comparison.target}× **not met**`;
-      return `| \`${comparison.command.label}\` | \`${comparison.baseline.label}\` | ${command.toFixed(0)} | ${baseline.toFixed(0)} | ${ratio.toFixed(2)} | ${verdict} | ${Math.min(...times.command).toFixed(0)}–${Math.max(...times.command).toFixed(0)} |`;
+      const wall = [median(times.command.map((t) => t.wallMs)), median(times.baseline.map((t) => t.wallMs))];
+      const cpuTimes = [times.command.map((t) => t.cpuMs), times.baseline.map((t) => t.cpuMs)];
+      const cpu = cpuTimes.every((list) => list.every((ms) => ms !== undefined)) ? cpuTimes.map((list) => median(list as number[])) : undefined;
+      const target = comparison.target === undefined ? "(information)" : `≤ ${comparison.target}×`;
+      const cpuCells = cpu ? `${cpu[0].toFixed(0)} | ${cpu[1].toFixed(0)} | ${(cpu[0] / cpu[1]).toFixed(2)} | ${met(cpu[0] / cpu[1], comparison.target)}` : "– | – | – | –";
+      return `| \`${comparison.command.label}\` | \`${comparison.baseline.label}\` | ${target} | ${wall[0].toFixed(0)} | ${wall[1].toFixed(0)} | ${(wall[0] / wall[1]).toFixed(2)} | ${met(wall[0] / wall[1], comparison.target)} | ${cpuCells} |`;
     });
     return [
-      "| Command | Baseline | Command median ms | Baseline median ms | Ratio | Target | Command range ms |",
-      "|---|---|---:|---:|---:|---|---:|",
+      "| Command | Baseline | Target | Wall median ms | Baseline wall ms | Wall ratio | Wall | CPU median ms | Baseline CPU ms | CPU ratio | CPU |",
+      "|---|---|---|---:|---:|---:|---|---:|---:|---:|---|",
       ...rows,
+      "",
+      "Wall: elapsed time of the spawned process. CPU: its user + system time as GNU time reports it (`/usr/bin/time`; `–` without it).",
       "",
       `dist/ was rebuilt first (\`npm run build\`, ${buildSeconds.toFixed(0)} s). Node ${process.version} has ${"enableCompileCache" in nodeModule ? "a" : "no"} module compile cache. Ratios are of medians measured in the same loop on the same machine, so a busy machine slows both sides; absolute times are not comparable across runs.`,
       "",
