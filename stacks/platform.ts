@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { AutoscalingStack } from "../components/autoscaling-stack/autoscaling-stack";
 import { IN_CLUSTER_ALERTMANAGER_URL, OPERATOR_SELECTOR } from "../components/autoscaling-stack/in-cluster-prometheus";
 import { PSE_NAMESPACE } from "../components/autoscaling-stack/pse-endpoint";
@@ -6,6 +7,7 @@ import { EksCluster } from "../components/eks-cluster/eks-cluster";
 import { AnomalyWatcher } from "../components/observability/anomaly-watcher";
 import { DataTier } from "../components/data-tier/data-tier";
 import { Network } from "../components/network/network";
+import { GRAFANA_SSO_CLIENT_SECRET_KEY } from "./config/runtime-schema";
 import { Colour, StackConfig } from "./config/stack-config";
 
 /** What the stack exports. Secret-bearing values (kubeconfigs) are never exported. */
@@ -97,6 +99,7 @@ function createRuntimeServices(config: StackConfig, colour: Colour, cluster: Eks
     prometheus: runtime.prometheus,
     pseImage: runtime.image,
     karpenter: runtime.karpenter,
+    grafanaSso: runtime.grafanaSso && { ...runtime.grafanaSso, clientSecret: new pulumi.Config("icna").requireSecret(GRAFANA_SSO_CLIENT_SECRET_KEY) },
   }, { parent: cluster });
   new AnomalyWatcher(`${name}-watcher`, {
     provider: cluster.provider,

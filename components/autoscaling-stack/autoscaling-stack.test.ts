@@ -139,9 +139,8 @@ describe("AutoscalingStack: Helm charts", () => {
     expect(named(external, RELEASE, "blue-keda").inputs).toMatchObject({ values: { operator: { replicaCount: 1 } } });
   });
 
-  it("keeps a month of Prometheus history on persistent gp3 volumes, without Grafana's default admin password", () => {
-    const values = valuesOf(named(prod, RELEASE, "blue-kube-prometheus-stack")) as { grafana: { enabled: boolean }; prometheus: { prometheusSpec: { retention: string; replicas: number; storageSpec: unknown } } };
-    expect(values.grafana.enabled).toBe(false);
+  it("keeps a month of Prometheus history on persistent gp3 volumes", () => {
+    const values = valuesOf(named(prod, RELEASE, "blue-kube-prometheus-stack")) as { prometheus: { prometheusSpec: { retention: string; replicas: number; storageSpec: unknown } } };
     expect(Number(values.prometheus.prometheusSpec.retention.replace(/d$/, ""))).toBeGreaterThanOrEqual(21 + 7);
     expect(values.prometheus.prometheusSpec.replicas).toBe(2);
     expect(values.prometheus.prometheusSpec.storageSpec).toMatchObject({ volumeClaimTemplate: { spec: { storageClassName: "gp3" } } });
@@ -150,6 +149,49 @@ describe("AutoscalingStack: Helm charts", () => {
   it("installs no Prometheus and no ServiceMonitor with an external Prometheus", () => {
     expect(ofType(external, RELEASE).map((r) => r.inputs.name).sort()).toEqual(["karpenter", "keda", "metrics-server"]);
     expect(ofType(external, "kubernetes:monitoring.coreos.com/v1:ServiceMonitor")).toEqual([]);
+  });
+});
+
+describe("AutoscalingStack: Grafana", () => {
+  type GrafanaValues = Record<string, unknown> & { "grafana.ini": Record<string, Record<string, unknown>>; admin: Record<string, string>; serviceAccount: { name: string; annotations: Record<string, unknown> }; sidecar: { dashboards: Record<string, unknown>; datasources: Record<string, unknown> }; additionalDataSources: Array<Record<string, unknown>> };
+  const grafanaOf = (p: OfflinePlan) => (valuesOf(named(p, RELEASE, "blue-kube-prometheus-stack")) as { grafana: GrafanaValues }).grafana;
+
+  it("logs the admin in with a password generated into a Secret, never the chart's default, and admits no anonymous user", () => {
+    const grafana = grafanaOf(prod);
+    expect(grafana.enabled).toBe(true);
+    expect(grafana.admin).toEqual({ existingSecret: "grafana-admin", userKey: "admin-user", passwordKey: "admin-password" });
+    expect(grafana).not.toHaveProperty("adminPassword");
+    expect(grafana["grafana.ini"]["auth.anonymous"]).toEqual({ enabled: false });
+    expect(grafana["grafana.ini"]).not.toHaveProperty("auth.generic_oauth");
+    const secret = named(prod, "kubernetes:core/v1:Secret", "blue-grafana-admin");
+    expect(secret.inputs.metadata).toMatchObject({ name: "grafana-admin", namespace: "monitoring" });
+    expect(JSON.stringify(secret.inputs)).not.toContain("prom-operator");
+    expect(named(prod, "random:index/randomPassword:RandomPassword", "blue-grafana-admin").inputs).toMatchObject({ length: 32 });
+  });
+
+  it("reads CloudWatch through a role only Grafana's service account may assume, allowed only to read metrics and alarms", () => {
+    const grafana = grafanaOf(prod);
+    expect(grafana.serviceAccount.name).toBe("grafana");
+    expect(grafana.additionalDataSources).toEqual([expect.objectContaining({ type: "cloudwatch", uid: "cloudwatch", jsonData: { authType: "default", defaultRegion: "us-east-1" } })]);
+    const role = named(prod, "aws:iam/role:Role", "blue-grafana-cloudwatch");
+    expect(String(role.inputs.assumeRolePolicy)).toContain('"system:serviceaccount:monitoring:grafana"');
+    const policy = JSON.parse(String(named(prod, "aws:iam/rolePolicy:RolePolicy", "blue-grafana-cloudwatch").inputs.policy)) as { Statement: Array<{ Action: string[] }> };
+    for (const action of policy.Statement.flatMap((s) => s.Action)) expect(action).toMatch(/^[a-z0-9]+:(Describe|List|Get)\w+$/);
+  });
+
+  it("loads dashboards from labelled ConfigMaps and provisions Prometheus and Alertmanager as datasources", () => {
+    const { sidecar } = grafanaOf(prod);
+    expect(sidecar.dashboards).toMatchObject({ enabled: true, label: "grafana_dashboard", labelValue: "1" });
+    expect(sidecar.datasources).toMatchObject({ enabled: true, defaultDatasourceEnabled: true, uid: "prometheus", alertmanager: { enabled: true } });
+  });
+
+  it("offers single sign-on through generic OAuth when asked, with the client secret in a Secret rather than in the values", async () => {
+    const sso = await plan("prod", () => ({ grafanaSso: { name: "Okta", clientId: "grafana", clientSecret: "s3cr3t-client", authUrl: "https://id.example.com/oauth2/v1/authorize", tokenUrl: "https://id.example.com/oauth2/v1/token", apiUrl: "https://id.example.com/oauth2/v1/userinfo", allowedDomains: ["example.com"] } }));
+    const grafana = grafanaOf(sso);
+    expect(grafana["grafana.ini"]["auth.generic_oauth"]).toMatchObject({ enabled: true, name: "Okta", client_id: "grafana", allowed_domains: "example.com", role_attribute_path: "'Viewer'" });
+    expect(grafana).toHaveProperty("envFromSecret"); // the recorded plan redacts the Secret's name as a credential-like key
+    expect(JSON.stringify(grafana)).not.toContain("s3cr3t-client");
+    expect(named(sso, "kubernetes:core/v1:Secret", "blue-grafana-oauth").inputs.metadata).toMatchObject({ name: "grafana-oauth", namespace: "monitoring" });
   });
 });
 
@@ -234,7 +276,7 @@ describe("AutoscalingStack: Karpenter", () => {
 
   it("grants no wildcard action, no write on every resource, and passes only the node role to EC2", () => {
     type Document = { Statement: Array<{ Sid: string; Action: string[]; Resource: string | string[]; Condition?: unknown }> };
-    const policies = ofType(prod, "aws:iam/rolePolicy:RolePolicy");
+    const policies = ofType(prod, "aws:iam/rolePolicy:RolePolicy").filter((p) => p.name.startsWith("blue-karpenter"));
     expect(policies.map((p) => p.name).sort()).toEqual(["blue-karpenter", "blue-karpenter-pass-node-role"]);
     const statements = policies.flatMap((p) => {
       expect(p.dependencies).toContain(role().urn);

@@ -2,6 +2,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClusterHandle } from "../eks-cluster/cluster-handle";
 import type { AwsAccount } from "../shared/aws-account";
+import { createGrafana, type GrafanaSso } from "./grafana";
 import { createInClusterPrometheus, IN_CLUSTER_PROMETHEUS_URL, OPERATOR_SELECTOR } from "./in-cluster-prometheus";
 import { createKarpenter } from "./karpenter";
 import { resolveKarpenterSettings, type KarpenterArgs } from "./karpenter-settings";
@@ -42,6 +43,8 @@ export interface AutoscalingStackArgs {
    * group uses the role, as `EksCluster`'s do, and a second would conflict. @default false
    */
   readonly nodeAccessEntry?: boolean;
+  /** Grafana (installed with the in-cluster Prometheus): single sign-on through generic OAuth. @default admin login only (its password generated into the `grafana-admin` Secret) */
+  readonly grafanaSso?: GrafanaSso;
 }
 
 /**
@@ -102,7 +105,9 @@ export class AutoscalingStack extends pulumi.ComponentResource {
     this.karpenterRoleArn = karpenter.roleArn;
     this.interruptionQueueName = karpenter.interruptionQueueName;
 
-    const prometheusRelease = args.prometheus.mode === "in-cluster" ? createInClusterPrometheus(name, args.isProduction, k8sOpts) : undefined;
+    const prometheusRelease = args.prometheus.mode === "in-cluster" ? createInClusterPrometheus(name, args.isProduction, k8sOpts, (namespace) =>
+      createGrafana(name, { cluster: args.cluster, clusterName: args.clusterName, account: args.account, namespace, tags: args.tags, sso: args.grafanaSso }, awsOpts, k8sOpts),
+    ) : undefined;
     createPseWorkload(name, {
       image: args.pseImage,
       prometheusUrl: this.prometheusUrl,

@@ -1,5 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
+import type { GrafanaSetup } from "./grafana";
 import { pinnedRelease } from "./pinned-release";
 
 export const MONITORING_NAMESPACE = "monitoring";
@@ -13,15 +14,16 @@ export const PROMETHEUS_RETENTION_DAYS = 30;
 /**
  * kube-prometheus-stack in `monitoring`: Prometheus and Alertmanager (two replicas each in production)
  * on encrypted gp3 volumes that outlive pod restarts, keeping enough history for the PSE to forecast from.
- * Grafana is left out: the chart's default admin password is public, and dashboards are not the platform's job.
+ * Grafana comes with it as `grafana` builds it for the namespace (admin password in a generated Secret, never the chart default).
  */
-export function createInClusterPrometheus(name: string, isProduction: boolean, opts: pulumi.CustomResourceOptions): k8s.helm.v3.Release {
+export function createInClusterPrometheus(name: string, isProduction: boolean, opts: pulumi.CustomResourceOptions, grafana: (namespace: pulumi.Output<string>) => GrafanaSetup): k8s.helm.v3.Release {
   const namespace = new k8s.core.v1.Namespace(`${name}-monitoring`, { metadata: { name: MONITORING_NAMESPACE } }, opts);
+  const grafanaSetup = grafana(namespace.metadata.name);
   const replicas = isProduction ? 2 : 1;
   const volume = (size: string) => ({ volumeClaimTemplate: { spec: { storageClassName: "gp3", accessModes: ["ReadWriteOnce"], resources: { requests: { storage: size } } } } });
   return pinnedRelease(`${name}-kube-prometheus-stack`, "kube-prometheus-stack", namespace.metadata.name, {
     fullnameOverride: "kube-prometheus-stack",
-    grafana: { enabled: false },
+    grafana: grafanaSetup.values,
     prometheus: {
       prometheusSpec: {
         replicas,
@@ -39,5 +41,5 @@ export function createInClusterPrometheus(name: string, isProduction: boolean, o
         resources: { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "256Mi" } },
       },
     },
-  }, opts);
+  }, { ...opts, dependsOn: grafanaSetup.dependsOn });
 }

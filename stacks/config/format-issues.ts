@@ -41,6 +41,10 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[], input: unk
         return [{ path, message: `${describe(value)} is too small`, allowed: `${Array.isArray(value) ? "at least " + String(issue.minimum) + " item(s)" : "≥ " + String(issue.minimum)}` }];
       case "too_big":
         return [{ path, message: `${describe(value)} is too large`, allowed: `${Array.isArray(value) ? "at most " + String(issue.maximum) + " item(s)" : "≤ " + String(issue.maximum)}` }];
+      case "custom":
+        // A setting that must be secret: never repeat its value.
+        if ((issue.params as { secret?: boolean } | undefined)?.secret) return [{ path, message: issue.message }];
+        return [{ path, message: `${describe(value)} ${issue.message}` }];
       case "invalid_format":
         return [{ path, message: `${describe(value)} ${issue.message}` }];
       default:

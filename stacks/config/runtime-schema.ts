@@ -1,12 +1,37 @@
 import { z } from "zod";
 import type { WatchedSignal } from "../../components/observability/watcher-settings";
 import type { PrometheusSource } from "../../components/autoscaling-stack/autoscaling-stack";
+import type { GrafanaSso } from "../../components/autoscaling-stack/grafana";
 import type { KarpenterArgs } from "../../components/autoscaling-stack/karpenter-settings";
 import { ConfigProblem } from "./config-error";
 
 /** A container image reference with an explicit tag or digest (never an implicit :latest). */
 const IMAGE = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)+(:[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})$/;
 const HTTP_URL = z.url({ protocol: /^https?$/, error: "is not an http(s) URL such as http://prometheus.monitoring.svc:9090" });
+
+const HTTPS_URL = z.url({ protocol: /^https$/, error: "is not an https URL such as https://login.example.com/oauth2/v1/authorize" });
+
+/** Pulumi config key of the SSO client secret: a secret, never plain config. */
+export const GRAFANA_SSO_CLIENT_SECRET_KEY = "grafanaSsoClientSecret";
+
+/** Grafana's single sign-on through an OAuth 2.0 / OIDC provider (generic OAuth). */
+const grafanaSsoSchema = z
+  .object({
+    /** Shown on the login button, e.g. Okta. */
+    name: z.string().min(1),
+    clientId: z.string().min(1),
+    /** Refused here: the client secret is read from the secret config key `icna:grafanaSsoClientSecret`. */
+    clientSecret: z.unknown().refine((value) => value === undefined, { message: `must not be in plain config: set it with \`pulumi config set --secret icna:${GRAFANA_SSO_CLIENT_SECRET_KEY} <secret>\``, params: { secret: true } }).optional(),
+    authUrl: HTTPS_URL,
+    tokenUrl: HTTPS_URL,
+    apiUrl: HTTPS_URL,
+    scopes: z.array(z.string().min(1)).min(1).optional(),
+    /** Only users with e-mail addresses in these domains may sign in. */
+    allowedDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, { error: "is not a domain such as example.com" })).min(1).optional(),
+    /** JMESPath from the user's claims to Viewer, Editor or Admin; default: every user is a Viewer. */
+    roleAttributePath: z.string().min(1).optional(),
+  })
+  .strict();
 
 const signalSchema = z
   .object({
@@ -44,6 +69,8 @@ export const runtimeSchema = z
       .object({ signals: z.array(signalSchema).min(1).optional(), interval: z.string().regex(/^\d+[smhd]$/, { error: "is not a duration such as 60s or 5m" }).optional(), alertThreshold: z.number().gt(0).lt(1).optional() })
       .strict()
       .optional(),
+    /** Grafana (with the in-cluster Prometheus): optional SSO; the admin password is always generated into a Secret. */
+    grafana: z.object({ sso: grafanaSsoSchema.optional() }).strict().optional(),
   })
   .strict();
 
@@ -64,6 +91,8 @@ export interface RuntimeConfig {
   readonly alertmanagerUrl?: string;
   readonly karpenter: KarpenterArgs;
   readonly watcher: { readonly signals: readonly WatchedSignal[]; readonly interval: string; readonly alertThreshold: number };
+  /** Grafana SSO without its client secret (read from the secret config key {@link GRAFANA_SSO_CLIENT_SECRET_KEY}). */
+  readonly grafanaSso?: Omit<GrafanaSso, "clientSecret">;
 }
 
 export function resolveRuntime(input: RuntimeInput): RuntimeConfig {
@@ -74,6 +103,7 @@ export function resolveRuntime(input: RuntimeInput): RuntimeConfig {
     alertmanagerUrl: input.prometheus.mode === "external" ? input.prometheus.alertmanagerUrl : undefined,
     karpenter: input.karpenter ?? {},
     watcher: { signals: input.watcher?.signals ?? DEFAULT_WATCHED_SIGNALS, interval: input.watcher?.interval ?? "60s", alertThreshold: input.watcher?.alertThreshold ?? 0.6 },
+    grafanaSso: input.grafana?.sso && grafanaSsoOf(input.grafana.sso),
   };
 }
 
@@ -83,4 +113,9 @@ export function checkRuntime(input: { environment: string; runtime: RuntimeInput
     return [{ path: "icna:runtime.image", message: `"${input.runtime.image}" is pinned by tag; a ${input.environment} stack runs an image pinned by digest`, allowed: "registry/repo@sha256:<64 hex digits>" }];
   }
   return [];
+}
+
+function grafanaSsoOf(sso: z.infer<typeof grafanaSsoSchema>): Omit<GrafanaSso, "clientSecret"> {
+  const { clientSecret: _refused, ...settings } = sso;
+  return settings;
 }
