@@ -25,7 +25,11 @@ export function registerLogs(program: Command): void {
     .description(
       "Rank the log patterns new or surging in an incident window against a baseline (Poisson rate test), correlate them with metric anomalies and explain",
     )
-    .requiredOption("--input <file|dir>", "log file, or a folder of log files")
+    .option("--input <file|dir>", "log file, or a folder of log files")
+    .option(
+      "--cloudwatch <log group>",
+      "read this CloudWatch Logs group instead (AWS_REGION and credentials from the environment); default baseline: the 24 h before the incident",
+    )
     .requiredOption(
       "--incident <start>/<end>",
       "incident window, ISO 8601 times, e.g. 2024-03-01T10:00:00Z/2024-03-01T10:30:00Z",

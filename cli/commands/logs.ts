@@ -109,7 +109,9 @@ export async function logsPatterns(options: PatternsCliOptions): Promise<number>
 /** Options of `icna logs triage`. */
 export interface TriageOptions {
   /** A log file, or a folder whose files (recursively, in name order) are all read. */
-  readonly input: string;
+  readonly input?: string;
+  /** A CloudWatch Logs group to read instead of files (region from the AWS environment). */
+  readonly cloudwatch?: string;
   /** `<start>/<end>` of the incident. */
   readonly incident: string;
   /** `<start>/<end>` of normal operation. @default from the first entry to the incident's start */
@@ -131,6 +133,8 @@ export interface TriageReport {
   /** Entries read, and those left out because no timestamp could be read from them. */
   readonly entries: { read: number; without_timestamp: number };
 }
+
+const DAY = 86_400_000;
 
 function logFiles(input: string): string[] {
   let stat: fs.Stats;
@@ -183,6 +187,9 @@ export async function runTriage(options: TriageOptions): Promise<TriageReport> {
   const incident = windowOption(options.incident, "--incident");
   const baseline = options.baseline !== undefined ? windowOption(options.baseline, "--baseline") : undefined;
   const metrics = (options.metrics ?? []).map(metricAnomalies);
+  if ((options.input === undefined) === (options.cloudwatch === undefined))
+    throw new CliError("give one of --input <file|dir> or --cloudwatch <log group>", 2);
+  let baselineFromCloudWatch: TimeWindow | undefined;
   let logs: LogMiner;
   try {
     logs = new LogMiner({ format: options.format });
@@ -191,7 +198,29 @@ export async function runTriage(options: TriageOptions): Promise<TriageReport> {
     throw error;
   }
   const mined: Array<{ time: number | undefined; entry: MinedEntry }> = [];
-  for (const file of logFiles(options.input)) {
+  if (options.cloudwatch !== undefined) {
+    // Every event in the window is one entry, timed by CloudWatch; without --baseline, the 24 hours before the incident.
+    const from = baseline?.start ?? incident.start - DAY;
+    const { CloudWatchLogsClient } = await import("@aws-sdk/client-cloudwatch-logs");
+    const { readLogGroup, CloudWatchReadError } = await import("../../runtime/logs/cloudwatch-source");
+    let n = 0;
+    try {
+      const client = new CloudWatchLogsClient({});
+      for await (const event of readLogGroup(client, options.cloudwatch, {
+        start: Math.min(from, incident.start),
+        end: Math.max(baseline?.end ?? 0, incident.end),
+      })) {
+        mined.push({ time: event.time, entry: logs.pushEntry(event.message, ++n) });
+      }
+    } catch (error) {
+      if (error instanceof CloudWatchReadError) throw new CliError(error.message, 2);
+      if (/region is missing/i.test(String((error as Error).message)))
+        throw new CliError("--cloudwatch needs an AWS region: set AWS_REGION (or AWS_PROFILE with a region)", 2);
+      throw error;
+    }
+    if (baseline === undefined) baselineFromCloudWatch = { start: from, end: incident.start };
+  }
+  for (const file of options.input !== undefined ? logFiles(options.input) : []) {
     let n = 0;
     const take = (m: MinedEntry | undefined): void => {
       if (m)
@@ -217,7 +246,13 @@ export async function runTriage(options: TriageOptions): Promise<TriageReport> {
   }
   let findings;
   try {
-    findings = triageIncident({ occurrences, templates, incident, baseline, metrics });
+    findings = triageIncident({
+      occurrences,
+      templates,
+      incident,
+      baseline: baseline ?? baselineFromCloudWatch,
+      metrics,
+    });
   } catch (error) {
     if (error instanceof TriageInputError) throw new CliError(error.message, 2);
     throw error;

@@ -1,7 +1,7 @@
 import { EntryAssembler } from "./entry-assembler";
 import { parseHeaderFormat } from "./header-format";
 import { detectHeader } from "./header-detection";
-import type { LogEntry } from "./log-entry";
+import type { HeaderParser, LogEntry } from "./log-entry";
 import type { Pattern } from "./pattern";
 import { PatternMiner, type MinerOptions } from "./pattern-miner";
 import type { MaskedToken } from "./placeholders";
@@ -25,18 +25,26 @@ export interface LogMinerOptions extends MinerOptions {
 export class LogMiner {
   readonly miner: PatternMiner;
   private readonly assembler: EntryAssembler;
+  private readonly parseHeader: HeaderParser;
 
   constructor(options: LogMinerOptions = {}) {
     this.miner = options.miner ?? new PatternMiner(options);
-    this.assembler = new EntryAssembler(
-      options.format !== undefined ? parseHeaderFormat(options.format) : detectHeader,
-    );
+    this.parseHeader = options.format !== undefined ? parseHeaderFormat(options.format) : detectHeader;
+    this.assembler = new EntryAssembler(this.parseHeader);
   }
 
   /** Feeds one physical line; returns the entry it completed (the previous one), if any. */
   push(line: string, lineNumber: number): MinedEntry | undefined {
     const entry = this.assembler.push(line, lineNumber);
     return entry && this.mine(entry);
+  }
+
+  /** Mines one whole entry that arrives already delimited (a CloudWatch event, which may span lines). */
+  pushEntry(text: string, lineNumber: number): MinedEntry {
+    const [first, ...rest] = text.replace(/\n$/, "").split("\n");
+    const parsed = this.parseHeader(first);
+    const message = [parsed ? parsed.message : first, ...rest].join("\n");
+    return this.mine({ line: lineNumber, header: parsed?.header ?? {}, message, lineCount: rest.length + 1 });
   }
 
   /** Completes the last entry. */
