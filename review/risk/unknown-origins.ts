@@ -1,7 +1,7 @@
 import { parsePolicyDocument } from "../../policies/support/iam";
+import { containsUnknown, isUnknown } from "../../policies/values";
 import { Change } from "../changes/change";
 import { isUnder, valueAt } from "../changes/property-paths";
-import { UNKNOWN } from "../plan/model";
 
 /** What an unknown input decides, for grouping the "decided at deploy" notes. */
 export type UnknownKind = "iam-document" | "network-exposure" | "data-safeguard";
@@ -25,13 +25,6 @@ export const SENSITIVE_INPUTS: Readonly<Record<string, UnknownKind>> = {
 
 const IAM_DOCUMENT_INPUTS: ReadonlySet<string> = new Set(["policy", "assumeRolePolicy"]);
 
-export function containsUnknown(value: unknown): boolean {
-  if (value === UNKNOWN) return true;
-  if (Array.isArray(value)) return value.some(containsUnknown);
-  if (value && typeof value === "object") return Object.values(value).some(containsUnknown);
-  return false;
-}
-
 const topInput = (path: string) => path.split(/[.[]/)[0];
 
 /**
@@ -42,7 +35,7 @@ const topInput = (path: string) => path.split(/[.[]/)[0];
 function readableOnItsShape(change: Change, path: string): boolean {
   if (!IAM_DOCUMENT_INPUTS.has(path)) return false;
   const value = valueAt(change.newInputs, path);
-  if (value === UNKNOWN) return false;
+  if (isUnknown(value)) return false;
   try {
     parsePolicyDocument(value, path);
     return true;

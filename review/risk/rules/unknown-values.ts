@@ -4,7 +4,8 @@ import { valueAt } from "../../changes/property-paths";
 import { findingId, Finding } from "../finding";
 import { RiskRule } from "../risk-rule";
 import { RiskContext } from "../risk-context";
-import { containsUnknown, SENSITIVE_INPUTS, UnknownKind, unknownOrigin, unknownSensitivePaths } from "../unknown-origins";
+import { containsUnknown } from "../../../policies/values";
+import { SENSITIVE_INPUTS, UnknownKind, unknownOrigin, unknownSensitivePaths } from "../unknown-origins";
 
 const KIND_TEXT: Readonly<Record<UnknownKind, { readonly noun: string; readonly check: string }>> = {
   "iam-document": { noun: "IAM document", check: "the policy pack checks each document during `pulumi up`, once it is known" },
