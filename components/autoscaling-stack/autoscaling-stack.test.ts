@@ -115,6 +115,12 @@ describe("AutoscalingStack: ICNA's policies", () => {
       inputs.assumeRolePolicy = String(inputs.assumeRolePolicy).replace("system:serviceaccount:kube-system:karpenter", "system:serviceaccount:*");
     }));
     expect(anyServiceAccount.violations.map((v) => v.policy)).toEqual(["iam-oidc-trust-scoped"]);
+    const plainGrafanaPassword = evaluate(editing(RELEASE, "blue-kube-prometheus-stack", (inputs) => {
+      const grafana = (inputs.values as { grafana: Record<string, unknown> }).grafana;
+      delete grafana.admin;
+      grafana.adminPassword = "prom-operator";
+    }));
+    expect(plainGrafanaPassword.violations.map((v) => v.policy)).toContain("k8s-grafana-admin-from-secret");
   });
 });
 

@@ -84,6 +84,7 @@ export const TYPES = {
   k8sNamespace: "kubernetes:core/v1:Namespace",
   k8sSecret: "kubernetes:core/v1:Secret",
   k8sConfigMap: "kubernetes:core/v1:ConfigMap",
+  k8sHelmRelease: "kubernetes:helm.sh/v3:Release",
   k8sCustomResourceDefinition: "kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition",
   eksNodeGroupV2: "eks:index:NodeGroupV2",
 } as const;

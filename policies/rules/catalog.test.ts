@@ -62,6 +62,7 @@ const PINNED: Record<string, string> = {
   "k8s-prod-pod-disruption-budget": "medium",
   "k8s-resource-requests-limits": "medium",
   "k8s-run-as-non-root": "high",
+  "k8s-grafana-admin-from-secret": "high",
   "cost-allowed-instance-families": "medium",
   "cost-dev-size-limits": "medium",
   "cost-gp3-volumes": "low",

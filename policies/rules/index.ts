@@ -48,6 +48,7 @@ import { iamNoAdminAccess } from "./iam/iam-no-admin-access";
 import { iamNoPrivilegeEscalation } from "./iam/iam-no-privilege-escalation";
 import { iamNoUnconstrainedSensitiveActions } from "./iam/iam-no-unconstrained-sensitive-actions";
 import { iamOidcTrustScoped } from "./iam/iam-oidc-trust-scoped";
+import { k8sGrafanaAdminFromSecret } from "./kubernetes/k8s-grafana-admin-from-secret";
 import { k8sImagePinned } from "./kubernetes/k8s-image-pinned";
 import { k8sNoHostAccess } from "./kubernetes/k8s-no-host-access";
 import { k8sNoPrivileged } from "./kubernetes/k8s-no-privileged";
@@ -127,6 +128,7 @@ export const RULES: readonly Rule[] = [
   iamOidcTrustScoped,
   // kubernetes
   k8sImagePinned,
+  k8sGrafanaAdminFromSecret,
   k8sNoHostAccess,
   k8sNoPrivileged,
   k8sProdPodDisruptionBudget,

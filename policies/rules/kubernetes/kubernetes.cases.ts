@@ -15,7 +15,24 @@ const cronJob = {
   },
 } as const;
 
+const monitoring = {
+  add: {
+    type: TYPES.k8sHelmRelease,
+    name: "monitoring",
+    urn: urnOf(TYPES.k8sHelmRelease, "monitoring"),
+    props: { chart: "kube-prometheus-stack", namespace: "monitoring", values: { grafana: { enabled: true, admin: { existingSecret: "grafana-admin", userKey: "admin-user", passwordKey: "admin-password" } } } },
+  },
+} as const;
+
 export const KUBERNETES_CASES: RuleCase[] = [
+  // k8s-grafana-admin-from-secret
+  { rule: "k8s-grafana-admin-from-secret", title: "admin password from a Secret", subject: "monitoring", changes: [monitoring], expect: "pass" },
+  { rule: "k8s-grafana-admin-from-secret", title: "Grafana disabled", subject: "monitoring", changes: [monitoring, set("monitoring", { "values.grafana": { enabled: false } })], expect: "pass" },
+  { rule: "k8s-grafana-admin-from-secret", title: "admin password in plain values", subject: "monitoring", changes: [monitoring, set("monitoring", { "values.grafana.adminPassword": "hunter2" })], expect: "violation", message: ["grafana.adminPassword", "Kubernetes Secret"] },
+  { rule: "k8s-grafana-admin-from-secret", title: "no existing Secret: the chart's public default", subject: "monitoring", changes: [monitoring, set("monitoring", { "values.grafana.admin": undefined })], expect: "violation", message: ["grafana.admin.existingSecret", "public default"] },
+  { rule: "k8s-grafana-admin-from-secret", title: "the Grafana chart itself", subject: "monitoring", changes: [monitoring, set("monitoring", { chart: "grafana/grafana", values: { adminPassword: "admin" } })], expect: "violation", message: ["adminPassword"] },
+  { rule: "k8s-grafana-admin-from-secret", title: "Grafana values computed", subject: "monitoring", changes: [monitoring, set("monitoring", { "values.grafana": U })], expect: "undecided" },
+
   // k8s-resource-requests-limits
   { rule: "k8s-resource-requests-limits", title: "requests and memory limit set", subject: "api", expect: "pass" },
   { rule: "k8s-resource-requests-limits", title: "no memory limit", subject: "api", changes: [set("api", { [`${C}.resources.limits`]: undefined })], expect: "violation", message: ['Deployment "api" container "api"', "resources.limits.memory"] },
