@@ -29,6 +29,14 @@ export interface EnsembleOptions {
   /** Detectors to run through the anomaly likelihood, by name. */
   readonly detectors: readonly DetectorName[];
   readonly likelihood: AnomalyLikelihoodOptions;
+  /**
+   * Extra averaging spans (in points) of the likelihood, beside `likelihood.smoothing`: each detector gets one
+   * likelihood per span, the most surprised wins. A short span reacts to brief anomalies; the long one
+   * weighs a lasting change above a lone outlier. @default []
+   */
+  readonly extraSmoothings?: readonly number[];
+  /** The detectors (by name) that get the extra smoothings; all when undefined. */
+  readonly extraSmoothingsFor?: readonly string[];
   /** The range the new-extreme rule tracks. */
   readonly rangeNovelty: RangeNoveltyOptions;
   /**
@@ -36,6 +44,11 @@ export interface EnsembleOptions {
    * outright, whatever the likelihoods say (a new extreme is rare and almost always worth a look). @default 0.05
    */
   readonly newExtremeTolerance: number;
+  /**
+   * The new-extreme rule applies only once the series spans this long (from its first timestamp): before a
+   * full daily cycle has been seen, the first daily peak is a new extreme of every one-minute series. @default 0 (always)
+   */
+  readonly newExtremeAfterMs?: number;
   /**
    * After a score of at least `level`, the next `period` points score 0: an incident is reported once, at
    * its onset, and its aftermath does not raise new alarms. @default { level: 0.7, period: 10 }
@@ -52,8 +65,11 @@ export const ENSEMBLE_DEFAULTS: EnsembleOptions = {
   dailyProfile: DAILY_PROFILE_DEFAULTS,
   detectors: ["context-novelty", "seasonal-residual", "level-shift"],
   likelihood: ANOMALY_LIKELIHOOD_DEFAULTS,
+  extraSmoothings: [],
+  extraSmoothingsFor: ["seasonal-residual"],
   rangeNovelty: RANGE_NOVELTY_DEFAULTS,
   newExtremeTolerance: 0.05,
+  newExtremeAfterMs: 86_400_000,
   rest: { level: 0.7, period: 10 },
 };
 
@@ -79,9 +95,10 @@ export interface PointScore {
  */
 export class AnomalyEnsemble {
   private readonly detectors: StreamingDetector[];
-  private readonly likelihoods: AnomalyLikelihood[];
+  private readonly likelihoods: AnomalyLikelihood[][];
   private readonly range: RangeNoveltyDetector;
   private sinceAlarm = Number.POSITIVE_INFINITY;
+  private firstTimestamp: number | undefined;
 
   constructor(private readonly options: EnsembleOptions = ENSEMBLE_DEFAULTS) {
     const factories: Record<DetectorName, () => StreamingDetector[]> = {
@@ -95,20 +112,29 @@ export class AnomalyEnsemble {
       "level-shift": () => [new LevelShiftDetector(options.levelShift)],
       "daily-profile": () => [new DailyProfileDetector(options.dailyProfile)],
     };
-    this.detectors = options.detectors.flatMap((name) => factories[name]());
-    this.likelihoods = this.detectors.map(() => new AnomalyLikelihood(options.likelihood));
+    const detectors = options.detectors.flatMap((name) => factories[name]());
+    const smoothings = [options.likelihood.smoothing, ...(options.extraSmoothings ?? [])];
+    this.detectors = detectors;
+    this.likelihoods = detectors.map((detector) =>
+      (options.extraSmoothingsFor === undefined || options.extraSmoothingsFor.includes(detector.name) ? smoothings : smoothings.slice(0, 1)).map(
+        (smoothing) => new AnomalyLikelihood({ ...options.likelihood, smoothing }),
+      ),
+    );
     this.range = new RangeNoveltyDetector(options.rangeNovelty);
   }
 
   update(timestampMs: number, value: number): PointScore {
     const extreme = this.range.update(timestampMs, value);
+    this.firstTimestamp ??= timestampMs;
+    const extremeRuleOn = timestampMs - this.firstTimestamp >= (this.options.newExtremeAfterMs ?? 0);
     let winner: StreamingDetector = this.range;
     let reading = extreme;
-    let best = extreme.raw > this.options.newExtremeTolerance ? 1 : 0;
+    let best = extremeRuleOn && extreme.raw > this.options.newExtremeTolerance ? 1 : 0;
     let band: ExpectedBand | undefined;
     this.detectors.forEach((detector, i) => {
       const current = detector.update(timestampMs, value);
-      const score = this.likelihoods[i].update(current.raw);
+      let score = 0;
+      for (const likelihood of this.likelihoods[i]) score = Math.max(score, likelihood.update(current.raw));
       if (score > best) {
         best = score;
         winner = detector;
