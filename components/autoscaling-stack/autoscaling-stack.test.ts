@@ -191,6 +191,18 @@ describe("AutoscalingStack: Grafana", () => {
     expect(sidecar.datasources).toMatchObject({ enabled: true, defaultDatasourceEnabled: true, uid: "prometheus", alertmanager: { enabled: true } });
   });
 
+  it("ships the dashboards as ConfigMaps in monitoring, labelled for the sidecar, and none with an external Prometheus", () => {
+    const maps = ofType(prod, "kubernetes:core/v1:ConfigMap").filter((m) => metadataOf(m).labels?.grafana_dashboard === "1");
+    expect(maps.map((m) => metadataOf(m).name).sort()).toEqual(["dashboard-icna-anomalies", "dashboard-icna-data-tier", "dashboard-icna-predictive-scaling"]);
+    for (const map of maps) {
+      expect(metadataOf(map).namespace).toBe("monitoring");
+      const [file, json] = Object.entries(map.inputs.data as Record<string, string>)[0];
+      expect(file).toBe(`${metadataOf(map).name.replace(/^dashboard-/, "")}.json`);
+      expect(JSON.parse(json)).toMatchObject({ uid: file.replace(/\.json$/, ""), timezone: "utc" });
+    }
+    expect(ofType(external, "kubernetes:core/v1:ConfigMap").filter((m) => metadataOf(m).labels?.grafana_dashboard)).toEqual([]);
+  });
+
   it("offers single sign-on through generic OAuth when asked, with the client secret in a Secret rather than in the values", async () => {
     const sso = await plan("prod", () => ({ grafanaSso: { name: "Okta", clientId: "grafana", clientSecret: "s3cr3t-client", authUrl: "https://id.example.com/oauth2/v1/authorize", tokenUrl: "https://id.example.com/oauth2/v1/token", apiUrl: "https://id.example.com/oauth2/v1/userinfo", allowedDomains: ["example.com"] } }));
     const grafana = grafanaOf(sso);

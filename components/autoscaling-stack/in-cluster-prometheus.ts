@@ -1,5 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
+import { createDashboardConfigMaps } from "./dashboards/dashboards";
 import type { GrafanaSetup } from "./grafana";
 import { pinnedRelease } from "./pinned-release";
 
@@ -19,6 +20,7 @@ export const PROMETHEUS_RETENTION_DAYS = 30;
 export function createInClusterPrometheus(name: string, isProduction: boolean, opts: pulumi.CustomResourceOptions, grafana: (namespace: pulumi.Output<string>) => GrafanaSetup): k8s.helm.v3.Release {
   const namespace = new k8s.core.v1.Namespace(`${name}-monitoring`, { metadata: { name: MONITORING_NAMESPACE } }, opts);
   const grafanaSetup = grafana(namespace.metadata.name);
+  createDashboardConfigMaps(name, namespace.metadata.name, opts);
   const replicas = isProduction ? 2 : 1;
   const volume = (size: string) => ({ volumeClaimTemplate: { spec: { storageClassName: "gp3", accessModes: ["ReadWriteOnce"], resources: { requests: { storage: size } } } } });
   return pinnedRelease(`${name}-kube-prometheus-stack`, "kube-prometheus-stack", namespace.metadata.name, {

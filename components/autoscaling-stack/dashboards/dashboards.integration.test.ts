@@ -1,0 +1,83 @@
+import { startPrometheus, type BackfillSample, type TestPrometheus } from "../../../testing/prometheus-process";
+import { ScalerMetrics } from "../../../runtime/scaler/scaler-metrics";
+import { WatchMetrics } from "../../../runtime/watch/watch-metrics";
+import { icnaDashboards } from "./dashboards";
+import { promQueriesOf, withAllSelected } from "./prom-queries";
+
+const START = Date.UTC(2026, 10, 30) / 1000;
+const MINUTES = 180;
+
+/**
+ * Three hours of one-minute samples of every series the PSE and the watcher register, read from their
+ * own prom-client registries (so a renamed metric breaks this test), plus the kube-state-metrics HPA
+ * series the replicas panel reads.
+ */
+async function exportedSamples(): Promise<BackfillSample[]> {
+  const samples: BackfillSample[] = [];
+  for (let minute = 0; minute < MINUTES; minute++) {
+    const scaler = new ScalerMetrics();
+    const so = { scaled_object: "shop/checkout" };
+    const load = 100 + 50 * Math.sin((2 * Math.PI * minute) / 120);
+    for (const [gauge, value] of [
+      [scaler.observedLoad, load],
+      [scaler.forecastPeak, load * 1.2],
+      [scaler.desiredReplicas, Math.ceil(load / 20)],
+      [scaler.metricValue, Math.ceil(load / 20) * 20],
+      [scaler.forecastAbsoluteError, 4 + (minute % 7)],
+      [scaler.backtestMeanAbsoluteError, 5],
+      [scaler.fallback, minute % 60 < 3 ? 1 : 0],
+    ] as const) gauge.set(so, value);
+    scaler.fallbacks.inc({ ...so, reason: "prometheus-unavailable" }, Math.floor(minute / 20));
+    for (let refit = 0; refit <= Math.floor(minute / 30); refit++) scaler.refitSeconds.observe(so, 0.4 + 0.1 * refit);
+
+    const watch = new WatchMetrics();
+    for (const colour of ["blue", "green"]) {
+      const labels = { signal: "latency_p99", colour };
+      watch.value.set(labels, 0.2 + 0.01 * (minute % 10));
+      watch.expectedLow.set(labels, 0.15);
+      watch.expectedHigh.set(labels, 0.3);
+      watch.score.set(labels, minute === 90 ? 0.8 : 0.1);
+      watch.alertsSent.inc(labels, minute >= 90 ? 1 : 0);
+    }
+    watch.prometheusUp.set(1);
+    watch.lastSuccess.set(START + minute * 60 - 30);
+    watch.alertFailures.inc(0);
+
+    const timeSeconds = START + minute * 60;
+    for (const registry of [scaler.registry, watch.registry]) {
+      for (const family of await registry.getMetricsAsJSON()) {
+        for (const v of family.values) samples.push({ metric: (v as { metricName?: string }).metricName ?? family.name, labels: Object.fromEntries(Object.entries(v.labels).map(([k, l]) => [k, String(l)])), value: v.value, timeSeconds });
+      }
+    }
+    const hpa = { horizontalpodautoscaler: "keda-hpa-checkout", namespace: "shop" };
+    samples.push({ metric: "kube_horizontalpodautoscaler_status_current_replicas", labels: hpa, value: Math.ceil(load / 20), timeSeconds });
+    samples.push({ metric: "kube_horizontalpodautoscaler_status_desired_replicas", labels: hpa, value: Math.ceil(load / 20), timeSeconds });
+  }
+  return samples;
+}
+
+describe("every Prometheus query of ICNA's dashboards, against a real Prometheus fed the metrics the services export", () => {
+  let prometheus: TestPrometheus;
+  beforeAll(async () => {
+    prometheus = await startPrometheus(await exportedSamples());
+  }, 120_000);
+  afterAll(async () => prometheus?.stop());
+
+  const queries = promQueriesOf(icnaDashboards());
+
+  it.each(queries.map((q) => [q.where, q.expr]))("%s: %s returns series", async (_where, expr) => {
+    const params = new URLSearchParams({ query: withAllSelected(expr), start: String(START + 3600), end: String(START + (MINUTES - 1) * 60), step: "60" });
+    const response = await fetch(`${prometheus.url}/api/v1/query_range?${params}`);
+    const body = (await response.json()) as { status: string; error?: string; data?: { result: Array<{ values: unknown[] }> } };
+    expect(body.error).toBeUndefined();
+    expect(body.status).toBe("success");
+    expect(body.data?.result.length).toBeGreaterThan(0);
+    expect(body.data?.result.some((series) => series.values.length > 0)).toBe(true);
+  });
+
+  it("finds nothing for a metric the services do not export (the check can fail)", async () => {
+    const params = new URLSearchParams({ query: "icna_pse_not_a_metric", start: String(START), end: String(START + 3600), step: "60" });
+    const body = (await (await fetch(`${prometheus.url}/api/v1/query_range?${params}`)).json()) as { data: { result: unknown[] } };
+    expect(body.data.result).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+import type * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
+import { icnaDashboard, labelVariable, promPanel } from "./panels";
+
+const SO = 'scaled_object=~"$scaled_object"';
+
+/** The PSE per ScaledObject: demand against the forecast it sized for, its decision against the HPA's replicas, errors, fallbacks and refits. */
+export function predictiveScalingDashboard(): dashboard.Dashboard {
+  return icnaDashboard("icna-predictive-scaling", "ICNA / Predictive scaling", "The Predictive Scaling Engine per ScaledObject: what it saw, what it forecast, what it decided and what the HPA ran.")
+    .withVariable(labelVariable("scaled_object", "ScaledObject", "icna_pse_desired_replicas"))
+    .withPanel(
+      promPanel("Demand and forecast", "Observed load (the trigger's query) and the largest upper-quantile forecast over the lead window the PSE sized for: the forecast line above demand before a peak is the lead.", [
+        { expr: `icna_pse_observed_load{${SO}}`, legend: "demand {{scaled_object}}" },
+        { expr: `icna_pse_forecast_peak{${SO}}`, legend: "forecast peak (upper quantile) {{scaled_object}}" },
+      ], "short"),
+    )
+    .withPanel(
+      promPanel("Replicas: PSE decision and HPA", "Replicas the PSE decided, and the replicas KEDA's HPA for the ScaledObject reports (kube-state-metrics).", [
+        { expr: `icna_pse_desired_replicas{${SO}}`, legend: "PSE decision {{scaled_object}}" },
+        { expr: 'max by (horizontalpodautoscaler) (kube_horizontalpodautoscaler_status_current_replicas{horizontalpodautoscaler=~"keda-hpa-.+"})', legend: "HPA current {{horizontalpodautoscaler}}" },
+        { expr: 'max by (horizontalpodautoscaler) (kube_horizontalpodautoscaler_status_desired_replicas{horizontalpodautoscaler=~"keda-hpa-.+"})', legend: "HPA desired {{horizontalpodautoscaler}}" },
+      ], "none"),
+    )
+    .withPanel(
+      promPanel("Forecast error", "|observed − forecast made earlier for the same step|, and the chosen model's backtest mean absolute error at the last refit.", [
+        { expr: `icna_pse_forecast_absolute_error{${SO}}`, legend: "absolute error {{scaled_object}}" },
+        { expr: `icna_pse_backtest_mean_absolute_error{${SO}}`, legend: "backtest MAE {{scaled_object}}" },
+      ], "short", 12),
+    )
+    .withPanel(
+      promPanel("Fallbacks", "Evaluations served from the observed load instead of a forecast, per hour and reason; 1 while falling back.", [
+        { expr: `sum by (scaled_object, reason) (increase(icna_pse_fallbacks_total{${SO}}[1h]))`, legend: "{{reason}} {{scaled_object}}" },
+        { expr: `icna_pse_fallback{${SO}}`, legend: "falling back {{scaled_object}}" },
+      ], "short", 12),
+    )
+    .withPanel(
+      promPanel("Refit time", "Time to refit the forecaster (model selection included), 90th percentile and refits per hour.", [
+        { expr: `histogram_quantile(0.9, sum by (le, scaled_object) (rate(icna_pse_refit_seconds_bucket{${SO}}[1h])))`, legend: "p90 {{scaled_object}}" },
+        { expr: `sum by (scaled_object) (increase(icna_pse_refit_seconds_count{${SO}}[1h]))`, legend: "refits per hour {{scaled_object}}" },
+      ], "s"),
+    )
+    .build();
+}
