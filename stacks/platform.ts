@@ -4,6 +4,7 @@ import { IN_CLUSTER_ALERTMANAGER_URL, OPERATOR_SELECTOR } from "../components/au
 import { PSE_NAMESPACE } from "../components/autoscaling-stack/pse-endpoint";
 import { BlueGreenClusters, clusterNameOf } from "../components/blue-green-clusters/blue-green-clusters";
 import { EksCluster } from "../components/eks-cluster/eks-cluster";
+import { LogPipeline } from "../components/log-pipeline/log-pipeline";
 import { AnomalyWatcher } from "../components/observability/anomaly-watcher";
 import { DataTier } from "../components/data-tier/data-tier";
 import { Network } from "../components/network/network";
@@ -85,7 +86,7 @@ export function createPlatform(config: StackConfig): PlatformOutputs {
   };
 }
 
-/** Per cluster: the autoscaling stack (metrics-server, KEDA, Karpenter, Prometheus, the PSE) and the anomaly watcher. */
+/** Per cluster: the autoscaling stack (metrics-server, KEDA, Karpenter, Prometheus, the PSE), the log pipeline and the anomaly watcher. */
 function createRuntimeServices(config: StackConfig, colour: Colour, cluster: EksCluster): void {
   const { runtime } = config;
   const name = `${config.namePrefix}-${colour}`;
@@ -101,6 +102,7 @@ function createRuntimeServices(config: StackConfig, colour: Colour, cluster: Eks
     karpenter: runtime.karpenter,
     grafanaSso: runtime.grafanaSso && { ...runtime.grafanaSso, clientSecret: new pulumi.Config("icna").requireSecret(GRAFANA_SSO_CLIENT_SECRET_KEY) },
   }, { parent: cluster });
+  new LogPipeline(`${name}-logs`, { cluster, clusterName: clusterNameOf(config.namePrefix, colour), account: { accountId: config.accountId, region: config.region }, environment: config.environment, isProduction: config.isProduction, tags: { ...config.tags, "icna.io/colour": colour } }, { parent: cluster });
   new AnomalyWatcher(`${name}-watcher`, {
     provider: cluster.provider,
     namespace: PSE_NAMESPACE,
