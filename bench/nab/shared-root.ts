@@ -1,8 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { benchDataDir } from "../bench-data";
 
-/** `<repo root>/../shared/data`: the read-only corpora beside the checkout (`ICNA_SHARED_DATA` overrides it). */
-export const SHARED_DATA_ROOT = path.resolve(process.env.ICNA_SHARED_DATA ?? path.resolve(__dirname, "..", "..", "..", "shared", "data"));
+/** The benchmark data directory (`npm run bench -- --data <dir>`, default `../shared/data`); `ICNA_SHARED_DATA` overrides it. */
+export const SHARED_DATA_ROOT = process.env.ICNA_SHARED_DATA ? path.resolve(process.env.ICNA_SHARED_DATA) : benchDataDir();
 
 /** `<shared data>/nab`: the NAB corpus. */
 export const NAB_ROOT = path.join(SHARED_DATA_ROOT, "nab");
