@@ -49,6 +49,11 @@ async function exportedSamples(): Promise<BackfillSample[]> {
         for (const v of family.values) samples.push({ metric: (v as { metricName?: string }).metricName ?? family.name, labels: Object.fromEntries(Object.entries(v.labels).map(([k, l]) => [k, String(l)])), value: v.value, timeSeconds });
       }
     }
+    // A workload's own metrics, as the watcher's default signals expect them (a `colour` label): blue takes 90% of the traffic.
+    for (const [colour, share] of [["blue", 0.9], ["green", 0.1]] as const) {
+      for (const code of ["200", "503"]) samples.push({ metric: "http_requests_total", labels: { colour, code }, value: Math.round(minute * 600 * share * (code === "200" ? 0.99 : 0.01)), timeSeconds: START + minute * 60 });
+      for (const [le, part] of [["0.1", 0.6], ["0.5", 0.95], ["1", 0.995], ["+Inf", 1]] as const) samples.push({ metric: "http_request_duration_seconds_bucket", labels: { colour, le }, value: Math.round(minute * 600 * share * part), timeSeconds: START + minute * 60 });
+    }
     const hpa = { horizontalpodautoscaler: "keda-hpa-checkout", namespace: "shop" };
     samples.push({ metric: "kube_horizontalpodautoscaler_status_current_replicas", labels: hpa, value: Math.ceil(load / 20), timeSeconds });
     samples.push({ metric: "kube_horizontalpodautoscaler_status_desired_replicas", labels: hpa, value: Math.ceil(load / 20), timeSeconds });

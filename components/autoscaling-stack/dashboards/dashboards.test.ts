@@ -9,7 +9,7 @@ describe("ICNA's Grafana dashboards", () => {
   const boards = icnaDashboards();
 
   it("builds each with the SDK's typed builders: a uid, a title, UTC, and panels whose queries name their datasource", () => {
-    expect(boards.map((b) => b.uid)).toEqual(["icna-predictive-scaling", "icna-anomalies", "icna-data-tier"]);
+    expect(boards.map((b) => b.uid)).toEqual(["icna-predictive-scaling", "icna-anomalies", "icna-blue-green", "icna-data-tier"]);
     for (const board of boards) {
       expect(board).toMatchObject({ timezone: "utc", editable: false, tags: ["icna"] });
       const panels = (board.panels ?? []) as Panel[];
@@ -30,7 +30,7 @@ describe("ICNA's Grafana dashboards", () => {
   });
 
   it("reads the data tier from CloudWatch: every instance of each metric, by its dimension", () => {
-    const dataTier = boards[2].panels as Panel[];
+    const dataTier = boards[3].panels as Panel[];
     expect(dataTier.map((p) => p.title)).toEqual(DATA_TIER_PANELS.map((p) => p.title));
     expect(dataTier[0].targets?.[0]).toMatchObject({ namespace: "AWS/RDS", metricName: "DatabaseConnections", dimensions: { DBInstanceIdentifier: "*" }, datasource: { type: "cloudwatch", uid: "cloudwatch" } });
   });

@@ -3,12 +3,13 @@ import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import { GRAFANA_DASHBOARD_LABEL } from "../grafana";
 import { anomaliesDashboard } from "./anomalies";
+import { blueGreenDashboard } from "./blue-green";
 import { dataTierDashboard } from "./data-tier";
 import { predictiveScalingDashboard } from "./predictive-scaling";
 
 /** Every dashboard ICNA ships, built from typed code. */
 export function icnaDashboards(): dashboard.Dashboard[] {
-  return [predictiveScalingDashboard(), anomaliesDashboard(), dataTierDashboard()];
+  return [predictiveScalingDashboard(), anomaliesDashboard(), blueGreenDashboard(), dataTierDashboard()];
 }
 
 /** One ConfigMap per dashboard, labelled for the Grafana chart's dashboard sidecar. */

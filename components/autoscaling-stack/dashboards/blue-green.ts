@@ -1,0 +1,29 @@
+import type * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
+import { DEFAULT_WATCHED_SIGNALS } from "../../../stacks/config/runtime-schema";
+import { icnaDashboard, promPanel } from "./panels";
+
+const COLOURS = ["blue", "green"] as const;
+
+/**
+ * Blue/green as the traffic sees it: each colour's share of requests (the effective weights), and per
+ * colour the golden signals the watcher and the judge score, with the watcher's anomaly scores.
+ * The queries are the watcher's default signals, one series per colour.
+ */
+export function blueGreenDashboard(): dashboard.Dashboard {
+  const perColour = (name: string) => {
+    const signal = DEFAULT_WATCHED_SIGNALS.find((s) => s.name === name);
+    if (!signal) throw new Error(`no default watched signal "${name}"`);
+    return COLOURS.map((colour) => ({ expr: signal.query.replaceAll("$colour", colour), legend: `${colour}` }));
+  };
+  return icnaDashboard("icna-blue-green", "ICNA / Blue-green", "Each colour's share of the traffic (the weights in effect) and the signals the canary judge scores, per colour.")
+    .withPanel(
+      promPanel("Traffic share per colour", "Requests per second served by each colour over all requests: the weights in effect, as the traffic saw them.", [
+        { expr: 'sum by (colour) (rate(http_requests_total{colour=~"blue|green"}[5m])) / scalar(sum(rate(http_requests_total{colour=~"blue|green"}[5m])))', legend: "{{colour}}" },
+      ], "percentunit"),
+    )
+    .withPanel(promPanel("Request rate", "Requests per second per colour (the watcher's throughput signal).", perColour("throughput"), "reqps", 8))
+    .withPanel(promPanel("Error ratio", "5xx responses over all responses per colour (the watcher's error_ratio signal).", perColour("error_ratio"), "percentunit", 8))
+    .withPanel(promPanel("Latency p99", "99th percentile request latency per colour (the watcher's latency_p99 signal).", perColour("latency_p99"), "s", 8))
+    .withPanel(promPanel("Anomaly score per colour", "The watcher's anomaly score of each signal per colour; a rising score on the new colour is what a rollback follows.", [{ expr: 'max by (colour, signal) (icna_anomaly_score{colour=~"blue|green"})', legend: "{{signal}} {{colour}}" }], "percentunit"))
+    .build();
+}
