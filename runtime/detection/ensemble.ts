@@ -32,10 +32,10 @@ export interface EnsembleOptions {
   /**
    * Extra averaging spans (in points) of the likelihood, beside `likelihood.smoothing`: each detector gets one
    * likelihood per span, the most surprised wins. A short span reacts to brief anomalies; the long one
-   * weighs a lasting change above a lone outlier. @default []
+   * weighs a lasting change above a lone outlier. @default [10] (for `seasonal-residual`, see `extraSmoothingsFor`)
    */
   readonly extraSmoothings?: readonly number[];
-  /** The detectors (by name) that get the extra smoothings; all when undefined. */
+  /** The detectors (by name) that get the extra smoothings; all when undefined. @default ["seasonal-residual"] */
   readonly extraSmoothingsFor?: readonly string[];
   /** The range the new-extreme rule tracks. */
   readonly rangeNovelty: RangeNoveltyOptions;
@@ -65,7 +65,7 @@ export const ENSEMBLE_DEFAULTS: EnsembleOptions = {
   dailyProfile: DAILY_PROFILE_DEFAULTS,
   detectors: ["context-novelty", "seasonal-residual", "level-shift"],
   likelihood: ANOMALY_LIKELIHOOD_DEFAULTS,
-  extraSmoothings: [],
+  extraSmoothings: [10],
   extraSmoothingsFor: ["seasonal-residual"],
   rangeNovelty: RANGE_NOVELTY_DEFAULTS,
   newExtremeTolerance: 0.05,
