@@ -28,7 +28,8 @@ function windowCount(series: readonly LabelledSeries[]): number {
 export function scoreProfile(run: DetectorRun, profile: ProfileName, threshold?: number, cost: CostMatrix = NAB_PROFILES[profile]): ProfileResult {
   const swept = run.series.map((s, i) => sweepSeries(s, run.anomalyScores[i], cost));
   const raw = threshold === undefined ? optimiseThreshold(swept, cost) : scoreAtThreshold(swept, cost, threshold);
-  return { profile, threshold: raw.threshold, raw, normalised: normaliseScore(raw.score, windowCount(run.series), cost) };
+  const scoredWindows = swept.reduce((n, s) => n + new Set(Array.from(s.role).filter((role) => role >= 0)).size, 0);
+  return { profile, threshold: raw.threshold, raw, normalised: normaliseScore(raw.score, windowCount(run.series), cost, scoredWindows) };
 }
 
 /** Scores a detector on all three published profiles. */

@@ -1,5 +1,6 @@
 import { NAB_PROFILES, type CostMatrix } from "./cost-matrix";
 import type { LabelledSeries } from "./labelled-series";
+import { scoreProfile } from "./corpus-score";
 import { normaliseScore } from "./normalise";
 import { probationLength } from "./probation";
 import { scaledSigmoid } from "./scaled-sigmoid";
@@ -88,5 +89,15 @@ describe("normaliseScore", () => {
     expect(normaliseScore(-116, 116, NAB_PROFILES.standard)).toBe(0);
     expect(normaliseScore(116, 116, NAB_PROFILES.standard)).toBe(100);
     expect(normaliseScore(-232, 116, NAB_PROFILES.reward_low_FN_rate)).toBe(0);
+  });
+
+  it("counts a window inside the probation period in the perfect score but not in the null score, as NAB's runner does", () => {
+    // 1000 rows (probation 150): one window inside the probation period, one after it.
+    const s = series([[10, 20], [500, 510]], 1000);
+    const none = scoreProfile({ series: [s], anomalyScores: [new Array(1000).fill(0)] }, "standard", 0.5);
+    expect(none.raw.score).toBe(-1);
+    expect(none.normalised).toBe(0);
+    const leftEdge = scoreProfile({ series: [s], anomalyScores: [flags(1000, [500])] }, "standard", 0.5);
+    expect(leftEdge.normalised).toBeCloseTo((100 * (1 + 1)) / (2 + 1), 9);
   });
 });
