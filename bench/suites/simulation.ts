@@ -1,7 +1,7 @@
 import type { BenchSuite } from "../run";
 import { loadResampled } from "../../runtime/forecast/evaluation/corpus";
 import { benchDataPath } from "../bench-data";
-import { PEAK_WINDOW_MINUTES, type AutoscalerOutcome } from "../../runtime/simulate/outcome";
+import { formatLead, MAX_LEAD_SEARCH_MINUTES, PEAK_WINDOW_MINUTES, type AutoscalerOutcome } from "../../runtime/simulate/outcome";
 import { DEFAULT_SIMULATION, runSimulation, type SimulationResult } from "../../runtime/simulate/simulation";
 import { formatTimestamp } from "../../runtime/forecast/timestamp";
 
@@ -18,7 +18,7 @@ const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[
 
 function row(trace: string, who: string, o: AutoscalerOutcome, reactive: AutoscalerOutcome): string {
   const change = who === "reactive HPA" ? "" : ` (${o.podHours >= reactive.podHours ? "+" : ""}${((100 * (o.podHours - reactive.podHours)) / reactive.podHours).toFixed(1)}%)`;
-  return `| ${trace} | ${who} | ${o.underProvisionedMinutes} | ${o.peakShortfallPercent.toFixed(1)} | ${o.podHours.toFixed(0)}${change} | ${led(o.dailyPeakLeadMinutes)} | ${median(o.dailyPeakLeadMinutes)} / ${Math.min(...o.dailyPeakLeadMinutes)} | ${led(o.dailyMaxMinuteLeadMinutes)} |`;
+  return `| ${trace} | ${who} | ${o.underProvisionedMinutes} | ${o.peakShortfallPercent.toFixed(1)} | ${o.podHours.toFixed(0)}${change} | ${led(o.dailyPeakLeadMinutes)} | ${formatLead(median(o.dailyPeakLeadMinutes))} / ${formatLead(Math.min(...o.dailyPeakLeadMinutes))} | ${led(o.dailyMaxMinuteLeadMinutes)} |`;
 }
 
 const suite: BenchSuite = {
@@ -47,7 +47,7 @@ const suite: BenchSuite = {
     }
     lines.push(
       "",
-      `A daily peak is the day's busiest ${PEAK_WINDOW_MINUTES} minutes (UTC days); its lead is how long before them ready capacity has covered their mean demand without interruption (negative: only that long after they began). The last column uses the day's single highest minute instead, one-off bursts included. Under-provisioned: demand above what the ready pods serve at 100%. Minutes in gaps of a trace (demand unknown, e.g. NASA's 1–3 August 1995 outage) are held at the last value for the autoscalers but not scored, nor is the peak of a day that is more than 10% gap.`,
+      `A daily peak is the day's busiest ${PEAK_WINDOW_MINUTES} minutes (UTC days); its lead is how long before them ready capacity has covered their mean demand without interruption (negative: only that long after they began), searched up to ${MAX_LEAD_SEARCH_MINUTES} min (≥${MAX_LEAD_SEARCH_MINUTES}: covered all that time). The last column uses the day's single highest minute instead, one-off bursts included. Under-provisioned: demand above what the ready pods serve at 100%. Minutes in gaps of a trace (demand unknown, e.g. NASA's 1–3 August 1995 outage) are held at the last value for the autoscalers but not scored, nor is the peak of a day that is more than 10% gap.`,
       "",
       "| trace | replayed from (UTC) | minutes | minutes in trace gaps (not scored) | capacity per pod | PSE minutes without forecast | run time (s) |",
       "|---|---|---|---|---|---|---|",
