@@ -204,9 +204,10 @@ describe("AutoscalingStack: Grafana", () => {
   });
 
   it("offers single sign-on through generic OAuth when asked, with the client secret in a Secret rather than in the values", async () => {
-    const sso = await plan("prod", () => ({ grafanaSso: { name: "Okta", clientId: "grafana", clientSecret: "s3cr3t-client", authUrl: "https://id.example.com/oauth2/v1/authorize", tokenUrl: "https://id.example.com/oauth2/v1/token", apiUrl: "https://id.example.com/oauth2/v1/userinfo", allowedDomains: ["example.com"] } }));
+    const sso = await plan("prod", () => ({ grafanaSso: { name: "Okta", clientId: "grafana", rootUrl: "https://grafana.example.com", clientSecret: "s3cr3t-client", authUrl: "https://id.example.com/oauth2/v1/authorize", tokenUrl: "https://id.example.com/oauth2/v1/token", apiUrl: "https://id.example.com/oauth2/v1/userinfo", allowedDomains: ["example.com"] } }));
     const grafana = grafanaOf(sso);
     expect(grafana["grafana.ini"]["auth.generic_oauth"]).toMatchObject({ enabled: true, name: "Okta", client_id: "grafana", allowed_domains: "example.com", role_attribute_path: "'Viewer'" });
+    expect(grafana["grafana.ini"].server).toEqual({ root_url: "https://grafana.example.com" });
     expect(grafana).toHaveProperty("envFromSecret"); // the recorded plan redacts the Secret's name as a credential-like key
     expect(JSON.stringify(grafana)).not.toContain("s3cr3t-client");
     expect(named(sso, "kubernetes:core/v1:Secret", "blue-grafana-oauth").inputs.metadata).toMatchObject({ name: "grafana-oauth", namespace: "monitoring" });

@@ -21,6 +21,8 @@ export interface GrafanaSso {
   /** Shown on the login button, e.g. "Okta". */
   readonly name: string;
   readonly clientId: string;
+  /** Grafana's own external URL (`server.root_url`): the OAuth redirect goes to `<rootUrl>/login/generic_oauth`. */
+  readonly rootUrl: string;
   /** The OAuth client secret: a Pulumi secret (never plain config). */
   readonly clientSecret: pulumi.Input<string>;
   readonly authUrl: string;
@@ -117,6 +119,7 @@ export function createGrafana(name: string, args: GrafanaArgs, awsOpts: pulumi.C
       role_attribute_path: sso.roleAttributePath ?? "'Viewer'",
       role_attribute_strict: true,
     };
+    ini.server = { root_url: sso.rootUrl };
     env = { envFromSecret: GRAFANA_OAUTH_SECRET };
   }
 

@@ -73,8 +73,8 @@ describe("bad configuration is reported as `path: problem (allowed: …)`", () =
     ["image without a tag", () => edit("icna:runtime", (r) => (r.image = "ghcr.io/example/icna")), /^icna:runtime\.image: "ghcr\.io\/example\/icna" is not an image reference with an explicit tag or digest/],
     ["watcher signal without the colour", () => edit("icna:runtime", (r) => (r.watcher = { signals: [{ name: "cpu", query: "sum(rate(x[5m]))" }] })), /^icna:runtime\.watcher\.signals\[0\]\.query: "sum\(rate\(x\[5m\]\)\)" must select the cluster's colour with \$colour/],
     ["external Prometheus without Alertmanager", () => edit("icna:runtime", (r) => (r.prometheus = { mode: "external", url: "https://prom.example.com" })), /^icna:runtime\.prometheus\.alertmanagerUrl: is required but missing/],
-    ["Grafana SSO client secret in plain config", () => edit("icna:runtime", (r) => (r.grafana = { sso: { name: "Okta", clientId: "grafana", clientSecret: "hunter2", authUrl: "https://id.example.com/a", tokenUrl: "https://id.example.com/t", apiUrl: "https://id.example.com/u" } })), /^icna:runtime\.grafana\.sso\.clientSecret: must not be in plain config: set it with `pulumi config set --secret icna:grafanaSsoClientSecret <secret>`/],
-    ["Grafana SSO over plain http", () => edit("icna:runtime", (r) => (r.grafana = { sso: { name: "Okta", clientId: "grafana", authUrl: "http://id.example.com/a", tokenUrl: "https://id.example.com/t", apiUrl: "https://id.example.com/u" } })), /^icna:runtime\.grafana\.sso\.authUrl: .*is not an https URL/],
+    ["Grafana SSO client secret in plain config", () => edit("icna:runtime", (r) => (r.grafana = { sso: { name: "Okta", clientId: "grafana", rootUrl: "https://grafana.example.com", clientSecret: "hunter2", authUrl: "https://id.example.com/a", tokenUrl: "https://id.example.com/t", apiUrl: "https://id.example.com/u" } })), /^icna:runtime\.grafana\.sso\.clientSecret: must not be in plain config: set it with `pulumi config set --secret icna:grafanaSsoClientSecret <secret>`/],
+    ["Grafana SSO over plain http", () => edit("icna:runtime", (r) => (r.grafana = { sso: { name: "Okta", clientId: "grafana", rootUrl: "https://grafana.example.com", authUrl: "http://id.example.com/a", tokenUrl: "https://id.example.com/t", apiUrl: "https://id.example.com/u" } })), /^icna:runtime\.grafana\.sso\.authUrl: .*is not an https URL/],
     ["region set in the wrong namespace", () => ({ ...prod(), "icna:region": "us-east-1" }), /^icna:region: the region is the AWS provider's setting \(allowed: aws:region\)/],
   ])("%s", (_label, settings, expected) => {
     const problems = problemsOf("prod", settings());
@@ -82,7 +82,7 @@ describe("bad configuration is reported as `path: problem (allowed: …)`", () =
   });
 
   it("never repeats a Grafana SSO client secret given in plain config", () => {
-    const problems = problemsOf("prod", edit("icna:runtime", (r) => (r.grafana = { sso: { name: "Okta", clientId: "grafana", clientSecret: "hunter2", authUrl: "https://id.example.com/a", tokenUrl: "https://id.example.com/t", apiUrl: "https://id.example.com/u" } })));
+    const problems = problemsOf("prod", edit("icna:runtime", (r) => (r.grafana = { sso: { name: "Okta", clientId: "grafana", rootUrl: "https://grafana.example.com", clientSecret: "hunter2", authUrl: "https://id.example.com/a", tokenUrl: "https://id.example.com/t", apiUrl: "https://id.example.com/u" } })));
     expect(problems.join("\n")).not.toContain("hunter2");
   });
 

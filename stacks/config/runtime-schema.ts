@@ -20,6 +20,8 @@ const grafanaSsoSchema = z
     /** Shown on the login button, e.g. Okta. */
     name: z.string().min(1),
     clientId: z.string().min(1),
+    /** Grafana's external URL; the provider must allow `<rootUrl>/login/generic_oauth` as redirect. */
+    rootUrl: HTTPS_URL,
     /** Refused here: the client secret is read from the secret config key `icna:grafanaSsoClientSecret`. */
     clientSecret: z.unknown().refine((value) => value === undefined, { message: `must not be in plain config: set it with \`pulumi config set --secret icna:${GRAFANA_SSO_CLIENT_SECRET_KEY} <secret>\``, params: { secret: true } }).optional(),
     authUrl: HTTPS_URL,
