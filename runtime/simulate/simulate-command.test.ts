@@ -100,7 +100,7 @@ describe("icna simulate (the installed binary)", () => {
     fs.writeFileSync(bad, "timestamp,value\n2024-01-01 00:00:00,5\n2024-01-01 00:05:00,lots\n");
     const result = icna("simulate", "--trace", bad);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`icna: ${bad}:3: value \`lots\` is not a finite number; leave the row out to mark a gap\n`);
+    expect(result.stderr).toBe(`icna: ${bad}:3: value \`lots\` is not a finite number; leave the cell empty to mark a gap\n`);
   });
 
   it("explains a trace too short for the replayed days and a missing file", () => {
