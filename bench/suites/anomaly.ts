@@ -47,9 +47,17 @@ function publishedNabResults(nabRoot: string): FinalResults {
   return { ...finals, bayesChangePt: { standard: cells[0], reward_low_FP_rate: cells[1], reward_low_FN_rate: cells[2] } };
 }
 
-/** ICNA's scores for one configuration on one corpus, cached by configuration and corpus digest (a rerun after a failed peer step is quick). */
+/** A digest of the detector's own source, so a cached score never outlives a change to the detector. */
+function detectorDigest(): string {
+  const dir = path.resolve(__dirname, "..", "..", "runtime", "detection");
+  const hash = crypto.createHash("sha256");
+  for (const file of fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).sort()) hash.update(file).update(fs.readFileSync(path.join(dir, file)));
+  return hash.digest("hex");
+}
+
+/** ICNA's scores for one configuration on one corpus, cached by detector source, configuration and corpus digest (a rerun after a failed peer step is quick). */
 function icnaScores(corpusRoot: string, series: readonly NabSeries[], options: EnsembleOptions): { byProfile: Record<ProfileName, number>; seconds: number } {
-  const key = crypto.createHash("sha256").update(JSON.stringify(options)).update(corpusDigest(corpusRoot)).digest("hex").slice(0, 16);
+  const key = crypto.createHash("sha256").update(detectorDigest()).update(JSON.stringify(options)).update(corpusDigest(corpusRoot)).digest("hex").slice(0, 16);
   const file = path.join(CACHE, "icna", `${key}.json`);
   if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as { byProfile: Record<ProfileName, number>; seconds: number };
   const started = process.hrtime.bigint();
@@ -89,6 +97,8 @@ const suite: BenchSuite = {
     const shippedMatches = JSON.stringify(ENSEMBLE_CANDIDATES[shippedChoice].options) === JSON.stringify(ENSEMBLE_DEFAULTS);
 
     const out: string[] = [];
+    const standardByDetector = new Map<string, string[]>();
+    const addStandard = (label: string, score: number): void => void standardByDetector.set(label, [...(standardByDetector.get(label) ?? []), fmt(score)]);
     list.forEach((corpus, k) => {
       const held = chooseCandidate(standard, names.filter((n) => n !== corpus.name));
       const peerDir = path.join(CACHE, "peers", corpus.name.toLowerCase());
@@ -101,6 +111,9 @@ const suite: BenchSuite = {
       out.push(row(`**ICNA in-corpus** (${ENSEMBLE_CANDIDATES[shippedChoice].name}; chosen on all three corpora)`, results[shippedChoice][k].byProfile));
       out.push(row(`**ICNA leave-one-corpus-out** (${ENSEMBLE_CANDIDATES[held].name}; chosen on ${names.filter((n) => n !== corpus.name).join(" + ")})`, results[held][k].byProfile));
       for (const [label, name] of NAB_PEERS) out.push(row(`${label}${corpus.published?.includes(name) ? " (NAB's published result)" : ""}`, finals[name]));
+      addStandard("ICNA in-corpus", results[shippedChoice][k].byProfile.standard);
+      addStandard("ICNA leave-one-corpus-out", results[held][k].byProfile.standard);
+      for (const [label, name] of NAB_PEERS) addStandard(label, finals[name].standard);
       // bench/nab's scorer on the peers' own result files, at NAB's thresholds: must give NAB's scores.
       const agreement = (peers === undefined ? [] : toRun).map((name) => {
         const thresholds = (JSON.parse(fs.readFileSync(path.join(peerDir, "thresholds.json"), "utf8")) as Record<string, Record<ProfileName, { threshold: number }>>)[name];
@@ -116,6 +129,9 @@ const suite: BenchSuite = {
         "",
       );
     });
+    out.push("### Standard profile on every corpus", "", `| Detector | ${names.join(" | ")} |`, `|---|${names.map(() => "---:").join("|")}|`);
+    for (const [label, scores] of standardByDetector) out.push(`| ${label} | ${scores.join(" | ")} |`);
+    out.push("");
     out.push("### Every candidate configuration (standard profile)", "", `| Candidate | ${names.join(" | ")} | mean |`, `|---|${names.map(() => "---:").join("|")}|---:|`);
     ENSEMBLE_CANDIDATES.forEach((candidate, i) => {
       const scores = names.map((n) => standard[i][n]);
