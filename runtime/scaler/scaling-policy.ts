@@ -57,7 +57,8 @@ export function decideReplicas(inputs: ScalingInputs, policy: ScalingPolicy): Sc
   const forecastNeed = Math.max(pointPeak / target, peak);
   const forecastLeads = forecastNeed > observed / target;
   const targetLoad = forecastLeads ? forecastNeed : observed / target;
-  const needed = Math.ceil(targetLoad / policy.capacityPerPod - 1e-9);
+  // max(0, …): zero load needs 0 pods, not -0 (ceil of the tolerance).
+  const needed = Math.max(0, Math.ceil(targetLoad / policy.capacityPerPod - 1e-9));
   let replicas = needed;
   let boundBy: ScalingDecision["boundBy"] = forecastLeads ? "forecast" : "observed";
   const removable = policy.maxScaleDownFraction > 0 ? Math.max(1, Math.floor(inputs.currentReplicas * policy.maxScaleDownFraction + 1e-9)) : 0;
