@@ -3,6 +3,7 @@ import { JudgeConfigError } from "../../runtime/judge/judge-config";
 import { PrometheusClient } from "../../runtime/prometheus/prometheus-client";
 import { AlertmanagerClient } from "../../runtime/watch/alertmanager-client";
 import { startMetricsServer } from "../../runtime/watch/metrics-server";
+import { checkSignals } from "../../runtime/watch/signal-check";
 import { parseWatchConfig } from "../../runtime/watch/watch-config";
 import { WatchMetrics } from "../../runtime/watch/watch-metrics";
 import { Watcher, type TickReport } from "../../runtime/watch/watcher";
@@ -38,12 +39,17 @@ export async function runWatch(options: WatchOptions, onReport: (report: TickRep
   const match = /^(.*):(\d+)$/.exec(options.listen);
   if (!match) throw new CliError(`--listen "${options.listen}" is not host:port (e.g. 0.0.0.0:9464)`, ExitCode.Usage);
   const metrics = new WatchMetrics();
-  const watcher = new Watcher(config, new PrometheusClient(config.prometheus), new AlertmanagerClient(config.alertmanager), metrics, (line) => process.stderr.write(`icna watch: ${line}\n`));
+  const log = (line: string) => process.stderr.write(`icna watch: ${line}\n`);
+  const prometheus = new PrometheusClient(config.prometheus);
+  const check = await checkSignals(config, prometheus, Date.now());
+  if (check.problems.length > 0) throw new CliError(`${options.config}: ${check.problems.length} signal quer${check.problems.length === 1 ? "y" : "ies"} refused by Prometheus:\n  - ${check.problems.join("\n  - ")}`, ExitCode.Usage);
+  if (check.unchecked) log(`cannot check the signal queries at start (${check.unchecked}); starting anyway`);
+  const watcher = new Watcher(config, prometheus, new AlertmanagerClient(config.alertmanager), metrics, log);
   if (options.once) {
     onReport(await watcher.tick(Date.now()));
     return;
   }
-  await startMetricsServer(metrics, match[1], Number(match[2]));
+  await startMetricsServer(metrics, match[1], Number(match[2]), () => watcher.readiness(Date.now()));
   const intervalMs = parseDuration(config.interval) ?? 60_000;
   for (;;) {
     onReport(await watcher.tick(Date.now()));

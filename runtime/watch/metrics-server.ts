@@ -1,8 +1,11 @@
 import * as http from "node:http";
 import type { WatchMetrics } from "./watch-metrics";
 
-/** Serves the watcher's metrics on `/metrics` (and `/healthz`) for Prometheus to scrape. */
-export async function startMetricsServer(metrics: WatchMetrics, host: string, port: number): Promise<http.Server> {
+/**
+ * Serves the watcher's metrics on `/metrics` for Prometheus to scrape, `/healthz` (liveness: the
+ * process answers) and `/readyz` (readiness: 200 while signals are being scored, 503 with the reason otherwise).
+ */
+export async function startMetricsServer(metrics: WatchMetrics, host: string, port: number, readiness: () => { ready: boolean; reason: string }): Promise<http.Server> {
   const server = http.createServer((request, response) => {
     if (request.url === "/metrics") {
       metrics.registry
@@ -15,6 +18,11 @@ export async function startMetricsServer(metrics: WatchMetrics, host: string, po
           response.writeHead(500);
           response.end(String(error));
         });
+      return;
+    }
+    if (request.url === "/readyz") {
+      const { ready, reason } = readiness();
+      response.writeHead(ready ? 200 : 503).end(`${reason}\n`);
       return;
     }
     response.writeHead(request.url === "/healthz" ? 200 : 404);

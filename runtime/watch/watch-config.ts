@@ -35,7 +35,15 @@ export const watchConfigSchema = z
           })
           .strict(),
       )
-      .min(1),
+      .min(1)
+      .superRefine((signals, ctx) => {
+        const seen = new Map<string, number>();
+        signals.forEach((signal, i) => {
+          const first = seen.get(signal.name);
+          if (first !== undefined) ctx.addIssue({ code: "custom", path: [i, "name"], message: `"${signal.name}" is already the name of signals.${first}; each signal needs its own name (its metrics are labelled by it)` });
+          else seen.set(signal.name, i);
+        });
+      }),
   })
   .strict();
 

@@ -9,6 +9,8 @@ export class WatchMetrics {
   readonly expectedHigh = new Gauge({ name: "icna_anomaly_expected_high", help: "Upper edge of the band the detector expected", labelNames: ["signal", "colour"], registers: [this.registry] });
   readonly prometheusUp = new Gauge({ name: "icna_watch_prometheus_up", help: "1 when the last read from Prometheus succeeded, 0 during an outage", registers: [this.registry] });
   readonly lastSuccess = new Gauge({ name: "icna_watch_last_success_timestamp_seconds", help: "Time of the last successful read from Prometheus", registers: [this.registry] });
+  readonly signalUp = new Gauge({ name: "icna_watch_signal_up", help: "1 when the signal's last read was scored, 0 when its query failed (see the log)", labelNames: ["signal", "colour"], registers: [this.registry] });
+  readonly signalErrors = new Counter({ name: "icna_watch_signal_errors_total", help: "Reads of a signal that failed for the signal's own reason (query refused, too large, malformed)", labelNames: ["signal", "colour"], registers: [this.registry] });
   readonly alertsSent = new Counter({ name: "icna_watch_alerts_sent_total", help: "Alerts sent to Alertmanager", labelNames: ["signal", "colour"], registers: [this.registry] });
   readonly alertFailures = new Counter({ name: "icna_watch_alert_failures_total", help: "Failed attempts to reach Alertmanager", registers: [this.registry] });
 }

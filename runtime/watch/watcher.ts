@@ -2,7 +2,7 @@ import { explain } from "../detection/detect-series";
 import { AnomalyEnsemble } from "../detection/ensemble";
 import { parseDuration } from "../../operations/cutover/cutover-config";
 import { colourQuery, type Colour } from "../prometheus/colour-query";
-import type { PrometheusClient } from "../prometheus/prometheus-client";
+import { PrometheusError, type PrometheusClient } from "../prometheus/prometheus-client";
 import type { AlertmanagerClient, PostableAlert } from "./alertmanager-client";
 import type { WatchConfig } from "./watch-config";
 import type { WatchMetrics } from "./watch-metrics";
@@ -15,6 +15,8 @@ export interface TickReport {
   readonly outage?: string;
   /** New points scored in this pass. */
   readonly points: number;
+  /** Signals (per colour) whose own query failed in this pass, with why; the others were scored. */
+  readonly signalErrors: ReadonlyArray<{ readonly signal: string; readonly colour: Colour; readonly error: string }>;
   readonly alerts: readonly PostableAlert[];
   readonly alertDelivery: "sent" | "failed" | "none";
 }
@@ -39,6 +41,8 @@ export class Watcher {
   private readonly historyMs: number;
   private startedMs: number | undefined;
   private lastSuccessMs: number | undefined;
+  /** Whether the last pass read Prometheus and scored at least one signal. */
+  private scoring = false;
   /** Alerts Alertmanager did not accept yet; retried on the next pass. */
   private pending: PostableAlert[] = [];
 
@@ -54,10 +58,22 @@ export class Watcher {
     this.streams = config.signals.flatMap((signal) => config.colours.map((colour) => ({ signal, colour, ensemble: new AnomalyEnsemble() })));
   }
 
+  /**
+   * Ready when the last pass read Prometheus and scored at least one signal, no more than three
+   * intervals ago; otherwise why not (for `/readyz`).
+   */
+  readiness(nowMs: number): { ready: boolean; reason: string } {
+    if (this.lastSuccessMs === undefined) return { ready: false, reason: "no pass has read Prometheus yet" };
+    if (!this.scoring) return { ready: false, reason: "the last pass scored no signal (Prometheus down, or every query failing: see the log)" };
+    if (nowMs - this.lastSuccessMs > 3 * this.intervalMs) return { ready: false, reason: `no pass has scored since ${new Date(this.lastSuccessMs).toISOString()}` };
+    return { ready: true, reason: "scoring" };
+  }
+
   async tick(nowMs: number): Promise<TickReport> {
     this.startedMs ??= nowMs;
     const at = new Date(nowMs).toISOString();
     const alerts: PostableAlert[] = [];
+    const signalErrors: { signal: string; colour: Colour; error: string }[] = [];
     let points = 0;
     for (const stream of this.streams) {
       const query = colourQuery(stream.signal.query, stream.colour);
@@ -67,12 +83,23 @@ export class Watcher {
       try {
         series = await this.prometheus.queryRange(query, fromMs, nowMs, this.intervalMs / 1000);
       } catch (error) {
+        const labels = { signal: stream.signal.name, colour: stream.colour };
+        if (error instanceof PrometheusError && error.kind !== "unreachable" && error.kind !== "timeout") {
+          // The signal's own fault (a query Prometheus refuses, too many series, a malformed answer): the others are still scored.
+          signalErrors.push({ ...labels, error: error.message });
+          this.metrics.signalUp.set(labels, 0);
+          this.metrics.signalErrors.inc(labels);
+          this.log(`signal ${stream.signal.name} (${stream.colour}) not scored: ${error.message}`);
+          continue;
+        }
         const outage = error instanceof Error ? error.message : String(error);
         this.metrics.prometheusUp.set(0);
         const since = this.lastSuccessMs === undefined ? "start-up" : new Date(this.lastSuccessMs).toISOString();
         this.log(`Prometheus outage: ${outage}. Scores are stale since ${since}; the watcher keeps its state and will catch up when Prometheus answers.`);
-        return { at, prometheus: "down", outage, points, alerts, alertDelivery: "none" };
+        this.scoring = false;
+        return { at, prometheus: "down", outage, points, signalErrors, alerts, alertDelivery: "none" };
       }
+      this.metrics.signalUp.set({ signal: stream.signal.name, colour: stream.colour }, 1);
       if (series.length > 1) this.log(`signal ${stream.signal.name} (${stream.colour}) returned ${series.length} series; scoring the first: aggregate it in the query`);
       let worst: PostableAlert | undefined;
       let worstScore = -1;
@@ -112,20 +139,21 @@ export class Watcher {
       if (worst) alerts.push(worst);
     }
     this.metrics.prometheusUp.set(1);
+    this.scoring = signalErrors.length < this.streams.length;
     this.lastSuccessMs = nowMs;
     this.metrics.lastSuccess.set(nowMs / 1000);
     const outgoing = [...this.pending, ...alerts];
-    if (outgoing.length === 0) return { at, prometheus: "up", points, alerts, alertDelivery: "none" };
+    if (outgoing.length === 0) return { at, prometheus: "up", points, signalErrors, alerts, alertDelivery: "none" };
     try {
       await this.alertmanager.post(outgoing);
       this.pending = [];
       for (const a of outgoing) this.metrics.alertsSent.inc({ signal: a.labels.signal, colour: a.labels.colour });
-      return { at, prometheus: "up", points, alerts, alertDelivery: "sent" };
+      return { at, prometheus: "up", points, signalErrors, alerts, alertDelivery: "sent" };
     } catch (error) {
       this.metrics.alertFailures.inc();
       this.pending = outgoing;
       this.log(`Alertmanager unreachable, ${outgoing.length} alert(s) kept for the next pass: ${error instanceof Error ? error.message : String(error)}`);
-      return { at, prometheus: "up", points, alerts, alertDelivery: "failed" };
+      return { at, prometheus: "up", points, signalErrors, alerts, alertDelivery: "failed" };
     }
   }
 }
