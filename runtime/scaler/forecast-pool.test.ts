@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -108,5 +109,15 @@ describe("ForecastPool", () => {
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }
+  });
+  it("does not keep its process alive once idle, even when nobody closed it", () => {
+    const script = `
+      const { ForecastPool } = require(${JSON.stringify(path.join(__dirname, "forecast-pool.ts"))});
+      const values = new Float64Array(576).map((_, i) => 600 + 400 * Math.sin((2 * Math.PI * i) / 288));
+      new ForecastPool({ size: 1 }).refit("a", { startMs: 0, stepSeconds: 300, values }, 3).then(() => console.log("fitted"));`;
+    const run = spawnSync(process.execPath, ["-r", "tsx/cjs", "-e", script], { encoding: "utf8", timeout: 30_000 });
+    expect(run.stdout).toContain("fitted");
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(0);
   });
 });

@@ -183,7 +183,6 @@ export class ForecastPool {
   private spawn(index: number): Slot {
     const launch = forecastWorkerLaunch(__filename);
     const worker = new Worker(launch.script, { eval: launch.eval });
-    worker.unref();
     const slot: Slot = { worker, pending: new Map() };
     worker.on("message", (reply: WorkerReply) => {
       const pending = slot.pending.get(reply.id);
@@ -194,6 +193,8 @@ export class ForecastPool {
     worker.on("exit", (code) => {
       if (this.slots[index] === slot) void this.retire(index, `the forecast worker exited with code ${code}`);
     });
+    // After the listeners: attaching a "message" listener refs the worker's port again.
+    worker.unref();
     this.slots[index] = slot;
     return slot;
   }
