@@ -1,14 +1,16 @@
 /**
- * Re-creates the recorded-data excerpts in this folder from the full corpora in `../shared/data`
- * (see README.md here for what each file is and its licence). Tests never run this; it exists so
- * that every excerpt can be traced to its source: `npx tsx testing/data/make-excerpts.ts [data dir]`.
+ * Re-creates the tests' recorded-data excerpts in `testing/data/` from the full corpora (see the README
+ * there for what each file is and its licence). Tests never run this; it lives with the benchmarks,
+ * which may read the corpora, so that every excerpt can be traced to its source:
+ * `npx tsx bench/make-test-excerpts.ts [data dir]` (default: the benchmarks' data directory).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { loadResampled } from "../../runtime/forecast/evaluation/corpus";
+import { loadResampled } from "../runtime/forecast/evaluation/corpus";
+import { benchDataDir } from "./bench-data";
 
-const OUT = __dirname;
-const dataDir = path.resolve(process.argv[2] ?? path.join(__dirname, "..", "..", "..", "shared", "data"));
+const OUT = path.resolve(__dirname, "..", "testing", "data");
+const dataDir = path.resolve(process.argv[2] ?? benchDataDir());
 
 function lines(file: string): string[] {
   const full = path.join(dataDir, file);
