@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_WATCHED_SIGNALS } from "../../components/observability/default-watched-signals";
 import type { WatchedSignal } from "../../components/observability/watcher-settings";
 import type { PrometheusSource } from "../../components/autoscaling-stack/autoscaling-stack";
 import type { GrafanaSso } from "../../components/autoscaling-stack/grafana";
@@ -77,13 +78,6 @@ export const runtimeSchema = z
   .strict();
 
 export type RuntimeInput = z.infer<typeof runtimeSchema>;
-
-/** Signals watched when the stack names none: the golden signals of HTTP workloads whose metrics carry a `colour` label. */
-export const DEFAULT_WATCHED_SIGNALS: readonly WatchedSignal[] = [
-  { name: "latency_p99", query: 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{colour="$colour"}[5m])))', severity: "critical" },
-  { name: "error_ratio", query: 'sum(rate(http_requests_total{colour="$colour",code=~"5.."}[5m])) / sum(rate(http_requests_total{colour="$colour"}[5m]))', severity: "critical" },
-  { name: "throughput", query: 'sum(rate(http_requests_total{colour="$colour"}[5m]))', severity: "warning" },
-];
 
 /** The runtime services with every default applied. */
 export interface RuntimeConfig {

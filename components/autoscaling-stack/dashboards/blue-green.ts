@@ -1,5 +1,5 @@
 import type * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
-import { DEFAULT_WATCHED_SIGNALS } from "../../../stacks/config/runtime-schema";
+import { DEFAULT_WATCHED_SIGNALS } from "../../observability/default-watched-signals";
 import { icnaDashboard, promPanel } from "./panels";
 
 const COLOURS = ["blue", "green"] as const;
