@@ -6,9 +6,9 @@ const PLACEHOLDER = /<(UUID|URL|IP|PATH|HEX|NUM)>/;
 /**
  * Messages of one length and first token that are similar enough to share a skeleton. A position is
  * variable in the skeleton once it saw two different masked values with a digit or placeholder in
- * them, or more than `maxWords` different words; until then, each combination of words at the
- * word-varying positions is its own pattern (`Ending … initialization.` and `… finalization.` stay
- * apart, user names become `<*>`).
+ * them, or more than `maxWords` different words (more than `maxWords / 2` when each message brought
+ * a new one); until then, each combination of words at the word-varying positions is its own
+ * pattern (`Ending … initialization.` and `… finalization.` stay apart, user names become `<*>`).
  */
 export class PatternCluster {
   /** Word values seen at positions that differ only by words, while at most maxWords. */
@@ -59,7 +59,7 @@ export class PatternCluster {
           widened.push(i);
         } else if (!words.has(tokens[i].masked)) {
           words.add(tokens[i].masked);
-          if (words.size > maxWords) {
+          if (this.wordsAreValues(words.size, maxWords)) {
             this.wordValues.delete(i);
             widened.push(i);
           }
@@ -81,6 +81,19 @@ export class PatternCluster {
     pattern.lastSeen = clock;
     this.lastSeen = clock;
     return { pattern, merged };
+  }
+
+  /**
+   * A word-varying position holds values, not event names, once it has seen more than maxWords
+   * words, or more than half as many when every message so far brought a word of its own
+   * (`hive: SOFTWARE,` … `hive: SAM,`, one line each), before the message being added counts.
+   */
+  private wordsAreValues(words: number, maxWords: number): boolean {
+    if (words > maxWords) return true;
+    if (2 * words <= maxWords) return false;
+    let messages = 1;
+    for (const p of this.patterns.values()) messages += p.count;
+    return words === messages;
   }
 
   /** The pattern template of a message of this cluster: the skeleton with the message's own words at word-varying positions. */

@@ -66,6 +66,20 @@ describe("PatternMiner", () => {
     expect(miner.patterns().find((p) => p.template === "Session opened for <*>")!.count).toBe(4);
   });
 
+  it("reads a position as values sooner when every message brought a word of its own", () => {
+    const hives = ["SOFTWARE,", "SYSTEM,", "SECURITY,", "SAM,"].map((h) => `Loading registry hive: ${h} from disk`);
+    const miner = new PatternMiner({ maxWords: 6 });
+    // Three one-off words are still words (3 is not more than 6 / 2); the fourth makes the position a value.
+    mine(miner, hives.slice(0, 3));
+    expect(miner.patterns()).toHaveLength(3);
+    mine(miner, hives.slice(3));
+    expect(miner.patterns().map((p) => [p.template, p.count])).toEqual([["Loading registry hive: <*> from disk", 4]]);
+    // Words that repeat stay event names up to maxWords.
+    const repeated = new PatternMiner({ maxWords: 6 });
+    mine(repeated, ["Ending a.", "Ending b.", "Ending a.", "Ending c.", "Ending d."]);
+    expect(repeated.patterns()).toHaveLength(4);
+  });
+
   it("bounds memory: beyond maxPatterns the least recently matched patterns go", () => {
     const miner = new PatternMiner({ maxPatterns: 3 });
     for (const message of ["a", "a b", "a b c", "a b c d", "a b c d e"]) miner.add(message);

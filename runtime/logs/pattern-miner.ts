@@ -10,7 +10,10 @@ export interface MinerOptions {
    * @default DEFAULT_SIMILARITY
    */
   readonly similarity?: number;
-  /** A position that varies only by words becomes `<*>` once it has seen more than this many words. @default DEFAULT_MAX_WORDS */
+  /**
+   * A position that varies only by words becomes `<*>` once it has seen more than this many words,
+   * or more than half as many when no word there repeated. @default DEFAULT_MAX_WORDS
+   */
   readonly maxWords?: number;
   /** At most this many patterns are kept; the least recently matched cluster is dropped first. @default 10000 */
   readonly maxPatterns?: number;

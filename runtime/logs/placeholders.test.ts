@@ -23,6 +23,26 @@ describe("maskToken", () => {
       expect(maskToken(raw)).toEqual({ masked: raw, raw, values: [], variable: false });
   });
 
+  it("reads a run of values of one kind as one list-valued token, whatever its length", () => {
+    const one = maskMessage("ask 10.0.0.1:50010 to delete blk_1");
+    const three = maskMessage("ask 10.0.0.1:50010 to delete blk_1 blk_-2 blk_3");
+    expect(three.map((t) => t.masked)).toEqual(one.map((t) => t.masked));
+    expect(three[4]).toEqual({
+      masked: "blk_<NUM>",
+      raw: "blk_1 blk_-2 blk_3",
+      values: ["1", "-2", "3"],
+      variable: true,
+    });
+    // Hex words and numbers form one list; a word or another kind ends the run.
+    expect(maskMessage("softheader 0064588e 00000002 x 7 7").map((t) => t.masked)).toEqual([
+      "softheader",
+      "<*>",
+      "x",
+      "<NUM>",
+    ]);
+    expect(maskMessage("from 10.0.0.1 7").map((t) => t.masked)).toEqual(["from", "<IP>", "<NUM>"]);
+  });
+
   it("splits a message on any whitespace", () => {
     expect(maskMessage("  Received  block blk_1 of size 67108864 from /10.251.42.84 ").map((t) => t.masked)).toEqual([
       "Received",

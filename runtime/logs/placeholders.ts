@@ -53,9 +53,30 @@ export function maskToken(raw: string): MaskedToken {
   return { masked, raw, values, variable: values.length > 0 };
 }
 
-/** Splits a message on whitespace and masks each token. */
+/**
+ * Splits a message on whitespace and masks each token. A run of tokens that mask the same way
+ * (`blk_1 blk_2 blk_3`) is one token: a list of values of one kind, whatever its length. Numbers
+ * and hex numbers count as one kind there (`0064588e 00000002` is one list of hex words).
+ */
 export function maskMessage(message: string): MaskedToken[] {
   const out: MaskedToken[] = [];
-  for (const raw of message.split(/\s+/)) if (raw !== "") out.push(maskToken(raw));
+  for (const raw of message.split(/\s+/)) {
+    if (raw === "") continue;
+    const token = maskToken(raw);
+    const previous = out[out.length - 1];
+    if (token.variable && previous?.variable && sameKind(previous.masked, token.masked)) {
+      out[out.length - 1] = {
+        masked: previous.masked === token.masked ? token.masked : WILDCARD,
+        raw: `${previous.raw} ${raw}`,
+        values: [...previous.values, ...token.values],
+        variable: true,
+      };
+    } else out.push(token);
+  }
   return out;
 }
+
+function sameKind(a: string, b: string): boolean {
+  return a === b || a.replace(HEX_PLACEHOLDER, "<NUM>") === b.replace(HEX_PLACEHOLDER, "<NUM>");
+}
+const HEX_PLACEHOLDER = /<HEX>/g;
