@@ -9,10 +9,10 @@ import type { Correlation, MetricAnomalies } from "../../runtime/logs/correlate"
 import type { Hypothesis } from "../../runtime/logs/hypotheses";
 import { triageIncident, TriageInputError } from "../../runtime/logs/incident-triage";
 import { narrateTriage, type NarrativeOutcome } from "../../runtime/logs/narrative";
+import { LogSourceError, mineLogFiles, mineLogGroups, occurrencesOf, type TimedEntry } from "../../runtime/logs/mine-logs";
 import { readLines } from "../../runtime/logs/read-lines";
 import { parseTimeWindow } from "../../runtime/logs/time-window";
-import { parseLogTimestamp } from "../../runtime/logs/timestamp";
-import type { Occurrence, RankedPattern, TimeWindow } from "../../runtime/logs/triage";
+import type { RankedPattern, TimeWindow } from "../../runtime/logs/triage";
 import { CliError } from "../cli-error";
 
 /** Options of `icna logs patterns`. */
@@ -136,23 +136,6 @@ export interface TriageReport {
 
 const DAY = 86_400_000;
 
-function logFiles(input: string): string[] {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(input);
-  } catch {
-    throw new CliError(`--input ${input} does not exist; give a log file or a folder of log files`, 2);
-  }
-  if (!stat.isDirectory()) return [input];
-  const files = (fs.readdirSync(input, { recursive: true }) as string[])
-    .map((f) => path.join(input, f))
-    .filter((f) => fs.statSync(f).isFile())
-    .sort();
-  if (files.length === 0)
-    throw new CliError(`--input ${input} is an empty folder; give a log file or a folder holding log files`, 2);
-  return files;
-}
-
 function metricAnomalies(file: string): MetricAnomalies {
   let text: string;
   try {
@@ -197,21 +180,15 @@ export async function runTriage(options: TriageOptions): Promise<TriageReport> {
     if (error instanceof HeaderFormatError) throw new CliError(error.message, 2);
     throw error;
   }
-  const mined: Array<{ time: number | undefined; entry: MinedEntry }> = [];
+  const mined: TimedEntry[] = [];
   if (options.cloudwatch !== undefined) {
     // Every event in the window is one entry, timed by CloudWatch; without --baseline, the 24 hours before the incident.
     const from = baseline?.start ?? incident.start - DAY;
     const { CloudWatchLogsClient } = await import("@aws-sdk/client-cloudwatch-logs");
-    const { readLogGroup, CloudWatchReadError } = await import("../../runtime/logs/cloudwatch-source");
-    let n = 0;
+    const { CloudWatchReadError } = await import("../../runtime/logs/cloudwatch-source");
     try {
-      const client = new CloudWatchLogsClient({});
-      for await (const event of readLogGroup(client, options.cloudwatch, {
-        start: Math.min(from, incident.start),
-        end: Math.max(baseline?.end ?? 0, incident.end),
-      })) {
-        mined.push({ time: event.time, entry: logs.pushEntry(event.message, ++n) });
-      }
+      const window = { start: Math.min(from, incident.start), end: Math.max(baseline?.end ?? 0, incident.end) };
+      mined.push(...(await mineLogGroups(new CloudWatchLogsClient({}), [options.cloudwatch], window, logs)));
     } catch (error) {
       if (error instanceof CloudWatchReadError) throw new CliError(error.message, 2);
       if (/region is missing/i.test(String((error as Error).message)))
@@ -220,30 +197,15 @@ export async function runTriage(options: TriageOptions): Promise<TriageReport> {
     }
     if (baseline === undefined) baselineFromCloudWatch = { start: from, end: incident.start };
   }
-  for (const file of options.input !== undefined ? logFiles(options.input) : []) {
-    let n = 0;
-    const take = (m: MinedEntry | undefined): void => {
-      if (m)
-        mined.push({
-          time: m.entry.header.timestamp !== undefined ? parseLogTimestamp(m.entry.header.timestamp) : undefined,
-          entry: m,
-        });
-    };
+  if (options.input !== undefined) {
     try {
-      for await (const line of readLines(file)) take(logs.push(line, ++n));
+      mined.push(...(await mineLogFiles(options.input, logs)));
     } catch (error) {
-      throw new CliError(`cannot read --input ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 2);
+      if (error instanceof LogSourceError) throw new CliError(`--input ${error.message}`, 2);
+      throw error;
     }
-    take(logs.end());
   }
-  const occurrences: Occurrence[] = [];
-  const templates = new Map<string, string>();
-  for (const { time, entry } of mined) {
-    if (time === undefined) continue;
-    const pattern = logs.miner.resolve(entry.pattern);
-    occurrences.push({ time, pattern: pattern.id });
-    templates.set(pattern.id, pattern.template);
-  }
+  const { occurrences, templates } = occurrencesOf(mined, logs);
   let findings;
   try {
     findings = triageIncident({

@@ -2,9 +2,10 @@ import { z } from "zod";
 import { stripControlCharacters } from "../../review/llm/advise";
 import { resolveLlmOptions, type LlmOptions } from "../../review/llm/llm-options";
 import { fenceUntrustedData } from "../../review/llm/prompt";
-import { redactText, redactValue } from "../../review/llm/redact";
+import { redactText } from "../../review/llm/redact";
 import { AdviceError, createClient, requestStructured } from "../../review/llm/request-advice";
 import type { TriageFindings } from "./incident-triage";
+import { redactTemplate } from "./redact-template";
 import type { TimeWindow } from "./triage";
 
 /** The `llm` section of a triage report. */
@@ -49,18 +50,6 @@ const narrativeSchema = z
   .strict();
 
 const NARRATIVE_JSON_SCHEMA = z.toJSONSchema(narrativeSchema) as Record<string, unknown>;
-
-/** A template token `key=value` / `key:value` is redacted as the advisor redacts a value under that key (credential-named keys lose their value). */
-function redactTemplate(template: string): string {
-  const masked = template
-    .split(" ")
-    .map((token) => {
-      const m = /^([^=:]+)([=:])(.+)$/.exec(token);
-      return m && !m[3].startsWith("<") ? `${m[1]}${m[2]}${String(redactValue(m[3], m[1]))}` : token;
-    })
-    .join(" ");
-  return redactText(masked);
-}
 
 const iso = (w: TimeWindow): { start: string; end: string } => ({
   start: new Date(w.start).toISOString(),
