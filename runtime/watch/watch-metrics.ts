@@ -13,4 +13,10 @@ export class WatchMetrics {
   readonly signalErrors = new Counter({ name: "icna_watch_signal_errors_total", help: "Reads of a signal that failed for the signal's own reason (query refused, too large, malformed)", labelNames: ["signal", "colour"], registers: [this.registry] });
   readonly alertsSent = new Counter({ name: "icna_watch_alerts_sent_total", help: "Alerts sent to Alertmanager", labelNames: ["signal", "colour"], registers: [this.registry] });
   readonly alertFailures = new Counter({ name: "icna_watch_alert_failures_total", help: "Failed attempts to reach Alertmanager", registers: [this.registry] });
+  readonly logPatternLines = new Gauge({ name: "icna_log_pattern_lines", help: "Entries of a surging log pattern in the latest incident window (top-K patterns only; template redacted and truncated)", labelNames: ["pattern_id", "template"], registers: [this.registry] });
+  readonly logPatternSurge = new Gauge({ name: "icna_log_pattern_surge_score", help: "Surge score of a log pattern in the latest incident window against its baseline: -log10 p of the one-sided Poisson rate test (top-K only)", labelNames: ["pattern_id", "template"], registers: [this.registry] });
+  readonly logNewPatterns = new Gauge({ name: "icna_log_new_patterns", help: "Log patterns in the latest incident window that the baseline never saw and whose rate test is significant (p < 0.01)", registers: [this.registry] });
+  readonly logWindowEntries = new Gauge({ name: "icna_log_window_entries", help: "Log entries with a timestamp in the latest incident window", registers: [this.registry] });
+  readonly triageRuns = new Counter({ name: "icna_watch_triage_runs_total", help: "Log triage runs, for an alert or a periodic pattern scan, by outcome (ok, failed)", labelNames: ["reason", "outcome"], registers: [this.registry] });
+  readonly triageSeconds = new Gauge({ name: "icna_watch_triage_duration_seconds", help: "How long the latest log triage took (bounded by its deadline)", registers: [this.registry] });
 }

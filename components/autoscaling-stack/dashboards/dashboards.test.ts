@@ -9,7 +9,7 @@ describe("ICNA's Grafana dashboards", () => {
   const boards = icnaDashboards();
 
   it("builds each with the SDK's typed builders: a uid, a title, UTC, and panels whose queries name their datasource", () => {
-    expect(boards.map((b) => b.uid)).toEqual(["icna-predictive-scaling", "icna-anomalies", "icna-blue-green", "icna-data-tier"]);
+    expect(boards.map((b) => b.uid)).toEqual(["icna-predictive-scaling", "icna-anomalies", "icna-blue-green", "icna-data-tier", "icna-logs"]);
     for (const board of boards) {
       expect(board).toMatchObject({ timezone: "utc", editable: false, tags: ["icna"] });
       const panels = (board.panels ?? []) as Panel[];

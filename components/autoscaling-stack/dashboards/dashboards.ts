@@ -5,11 +5,12 @@ import { GRAFANA_DASHBOARD_LABEL } from "../grafana";
 import { anomaliesDashboard } from "./anomalies";
 import { blueGreenDashboard } from "./blue-green";
 import { dataTierDashboard } from "./data-tier";
+import { logsDashboard } from "./logs";
 import { predictiveScalingDashboard } from "./predictive-scaling";
 
 /** Every dashboard ICNA ships, built from typed code. */
 export function icnaDashboards(): dashboard.Dashboard[] {
-  return [predictiveScalingDashboard(), anomaliesDashboard(), blueGreenDashboard(), dataTierDashboard()];
+  return [predictiveScalingDashboard(), anomaliesDashboard(), blueGreenDashboard(), dataTierDashboard(), logsDashboard()];
 }
 
 /** One ConfigMap per dashboard, labelled for the Grafana chart's dashboard sidecar. */

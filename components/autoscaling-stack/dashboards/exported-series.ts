@@ -39,6 +39,22 @@ export async function exportedSamples(): Promise<BackfillSample[]> {
       watch.score.set(labels, minute === 90 ? 0.8 : 0.1);
       watch.alertsSent.inc(labels, minute >= 90 ? 1 : 0);
     }
+    // Log triage: a steady pattern, one that surges from minute 90 and one new from minute 100; a scan every 5 minutes, one failed.
+    for (const [id, template, lines, score] of [
+      ["a1b2c3d4e5f6", "upstream response time <NUM> ms for GET <PATH>", 40 + (minute % 5), 0.3],
+      ["b2c3d4e5f6a1", "connect() failed (<NUM>: Connection refused) while connecting to upstream", minute >= 90 ? 120 : 2, minute >= 90 ? 48 : 0.1],
+      ["c3d4e5f6a1b2", "upstream timed out (<NUM>: Connection timed out) while reading response header from upstream", minute >= 100 ? 60 : 0, minute >= 100 ? 25 : 0],
+    ] as const) {
+      if (lines === 0) continue;
+      watch.logPatternLines.set({ pattern_id: id, template }, lines);
+      watch.logPatternSurge.set({ pattern_id: id, template }, score);
+    }
+    watch.logNewPatterns.set(minute >= 100 ? 1 : 0);
+    watch.logWindowEntries.set(600 + (minute >= 90 ? 180 : 0));
+    watch.triageRuns.inc({ reason: "scan", outcome: "ok" }, Math.floor(minute / 5));
+    watch.triageRuns.inc({ reason: "scan", outcome: "failed" }, minute >= 45 ? 1 : 0);
+    watch.triageRuns.inc({ reason: "alert", outcome: "ok" }, minute >= 90 ? 1 : 0);
+    watch.triageSeconds.set(0.8 + 0.01 * (minute % 10));
     watch.prometheusUp.set(1);
     watch.lastSuccess.set(START + minute * 60 - 30);
     watch.alertFailures.inc(0);
