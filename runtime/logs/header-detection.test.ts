@@ -35,6 +35,15 @@ describe("detectHeader", () => {
       "Send worker leaving thread",
     ],
     [
+      "2015-07-29 19:04:12,394 - INFO  [ProcessThread(sid:2 cport:-1)::PrepRequestProcessor@476] - Processed session termination",
+      {
+        timestamp: "2015-07-29 19:04:12,394",
+        level: "INFO",
+        component: "ProcessThread(sid:2 cport:-1)::PrepRequestProcessor@476",
+      },
+      "Processed session termination",
+    ],
+    [
       "2015-10-18 18:01:52,123 INFO [IPC Server listener on 62260] org.example.ipc.Server: IPC Server listener starting",
       { timestamp: "2015-10-18 18:01:52,123", level: "INFO", component: "org.example.ipc.Server" },
       "IPC Server listener starting",

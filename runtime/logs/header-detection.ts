@@ -69,7 +69,8 @@ function isTimeToken(text: string): boolean {
 /**
  * Finds the header of a line without being told its format: leading timestamp fields, header fields
  * (ids, numbers, upper-case words) before a severity word, then a thread in brackets, a component
- * (`name:` or a column followed by a run of spaces) and "-" separators. A line with neither a
+ * (`name:` or a column followed by a run of spaces) and "-" separators. A thread in brackets may
+ * hold spaces when a component or a "-" separator follows it. A line with neither a
  * timestamp nor a level has no header.
  */
 export const detectHeader: HeaderParser = (line) => {
@@ -120,7 +121,8 @@ export const detectHeader: HeaderParser = (line) => {
       continue;
     }
     const group = bracketGroup(line, tokens, i);
-    if (group && (!group.spaced || QUALIFIED_COMPONENT.test(tokens[group.next]?.text ?? ""))) {
+    const after = tokens[group?.next ?? i]?.text ?? "";
+    if (group && (!group.spaced || after === "-" || QUALIFIED_COMPONENT.test(after))) {
       component ??= group.inner;
       i = group.next;
       continue;

@@ -2,7 +2,8 @@ import { maskMessage, maskToken } from "./placeholders";
 
 describe("maskToken", () => {
   it.each([
-    ["10.0.0.12:8080", "<IP>", ["10.0.0.12:8080"]],
+    ["10.0.0.12:8080", "<IP>:<NUM>", ["10.0.0.12", "8080"]],
+    ["10.0.0.12", "<IP>", ["10.0.0.12"]],
     ["3f2504e0-4f89-11d3-9a0c-0305e82c3301", "<UUID>", ["3f2504e0-4f89-11d3-9a0c-0305e82c3301"]],
     ["https://example.com/a?b=1", "<URL>", ["https://example.com/a?b=1"]],
     ["/var/log/app/server.log", "<PATH>", ["/var/log/app/server.log"]],

@@ -21,14 +21,17 @@ interface Rule {
   readonly pattern: string;
 }
 
-/** Ordered: earlier kinds win where patterns overlap (a UUID is not read as hex and numbers). */
+/**
+ * Ordered: earlier kinds win where patterns overlap (a UUID is not read as hex and numbers). A port
+ * is a value of its own: `10.0.0.1:8080` is `<IP>:<NUM>`.
+ */
 const RULES: readonly Rule[] = [
   {
     kind: "UUID",
     pattern: String.raw`\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b`,
   },
   { kind: "URL", pattern: String.raw`\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s"'<>]+` },
-  { kind: "IP", pattern: String.raw`(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?![\w.])` },
+  { kind: "IP", pattern: String.raw`(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.])` },
   { kind: "PATH", pattern: String.raw`(?<![\w.:/])(?:/[\w.@%+~-]+){2,}/?|\b[A-Za-z]:\\[^\s"'<>]+|\\\\[^\s"'<>]+` },
   {
     kind: "HEX",
