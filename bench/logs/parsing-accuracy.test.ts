@@ -1,3 +1,4 @@
+import { correctTemplate } from "./corrected-template";
 import { csvRows } from "./csv-rows";
 import { groupingAccuracy, normaliseTemplate, parsingAccuracy, type ParsedLine } from "./parsing-accuracy";
 
@@ -24,6 +25,28 @@ describe("parsingAccuracy", () => {
     expect(
       parsingAccuracy([line("a", "E1", "size <NUM>", "size <*>"), line("a", "E1", "size <NUM> x", "size <*>")]),
     ).toBe(0.5);
+  });
+});
+
+describe("correctTemplate (Khan et al.'s rules)", () => {
+  it.each([
+    ["Received block blk_<*> of size <*> from /<*>:<*>", "Received block <*> of size <*> from <*>"],
+    ["Deleting block blk_<*> file /<*>/blk_<*>", "Deleting block <*> file <*>"],
+    ["timeout of <*>ms exceeded", "timeout of <*> exceeded"],
+    ["Progress of TaskAttempt attempt_<*>_<*>_m_<*>_<*> is : <*>.<*>", "Progress of TaskAttempt <*> is : <*>"],
+    ["opt-in: False  retry 3 as root", "opt-in: <*> retry <*> as <*>"],
+    ["#<*># copied <*>:<*> to <*>/<*>", "<*> copied <*> to <*>/<*>"],
+  ])("%s -> %s", (template, corrected) => {
+    expect(correctTemplate(template)).toBe(corrected);
+  });
+
+  it("compares our templates with the corrected ground truth after the same rules on both sides", () => {
+    const ours = "Receiving block blk_<NUM> src: /<IP>:<NUM> dest: /<IP>:<NUM>";
+    const truth = "Receiving block <*> src: <*> dest: <*>";
+    expect(parsingAccuracy([line("a", "E1", ours, truth)], "plain")).toBe(0);
+    expect(parsingAccuracy([line("a", "E1", ours, truth)], "corrected")).toBe(1);
+    // A constant the ground truth keeps must still be kept.
+    expect(parsingAccuracy([line("a", "E1", "Receiving <*> src: <*>", truth)], "corrected")).toBe(0);
   });
 });
 

@@ -1,3 +1,5 @@
+import { correctTemplate } from "./corrected-template";
+
 /** One line as a parser saw it and as the ground truth has it. */
 export interface ParsedLine {
   /** The parser's group (pattern id). */
@@ -31,15 +33,33 @@ export function groupingAccuracy(lines: readonly ParsedLine[]): number {
 
 /** Placeholders of any kind read as `<*>`, runs of them as one, spaces collapsed: the form templates are compared in. */
 export function normaliseTemplate(template: string): string {
-  return template
-    .replace(/<[A-Z*]+>/g, "<*>")
-    .replace(/(<\*>)(\s*<\*>)+/g, "<*>")
-    .replace(/\s+/g, " ")
-    .trim();
+  return mergeRuns(template.replace(PLACEHOLDER, "<*>")).replace(/\s+/g, " ").trim();
 }
 
+/**
+ * The form templates are compared in against the corrected ground truth: placeholders read as
+ * `<*>`, then Khan et al.'s correction rules (the ones that produced that ground truth), then runs
+ * of `<*>` as one.
+ */
+export function normaliseCorrectedTemplate(template: string): string {
+  return mergeRuns(correctTemplate(template.replace(PLACEHOLDER, "<*>")));
+}
+
+/**
+ * How templates are compared: `plain` (original ground truth) or `corrected` (the corrected ground
+ * truth, both sides through its correction rules).
+ */
+export type TemplateComparison = "plain" | "corrected";
+
 /** Parsing accuracy: the share of lines whose template equals the ground truth's, both normalised. */
-export function parsingAccuracy(lines: readonly ParsedLine[]): number {
+export function parsingAccuracy(lines: readonly ParsedLine[], comparison: TemplateComparison = "plain"): number {
   if (lines.length === 0) return 0;
-  return lines.filter((l) => normaliseTemplate(l.template) === normaliseTemplate(l.truth)).length / lines.length;
+  const normalise = comparison === "plain" ? normaliseTemplate : normaliseCorrectedTemplate;
+  return lines.filter((l) => normalise(l.template) === normalise(l.truth)).length / lines.length;
+}
+
+const PLACEHOLDER = /<[A-Z*]+>/g;
+
+function mergeRuns(template: string): string {
+  return template.replace(/(<\*>)(\s*<\*>)+/g, "<*>");
 }

@@ -11,7 +11,7 @@ import {
   type LoghubSystem,
 } from "../logs/loghub";
 import { mineSample } from "../logs/mine-sample";
-import { groupingAccuracy, parsingAccuracy } from "../logs/parsing-accuracy";
+import { groupingAccuracy, parsingAccuracy, type TemplateComparison } from "../logs/parsing-accuracy";
 import { triageRankingTable } from "../logs/triage-ranking";
 import type { BenchSuite } from "../run";
 
@@ -32,9 +32,10 @@ interface Scores {
   readonly pa: number;
 }
 
-function score(sample: LoghubSample, options: MinerOptions): Scores {
+/** Scores one sample; `corrected` compares templates as the corrected ground truth needs (see parsingAccuracy). */
+function score(sample: LoghubSample, options: MinerOptions, comparison: TemplateComparison = "plain"): Scores {
   const lines = mineSample(sample, options);
-  return { ga: groupingAccuracy(lines), pa: parsingAccuracy(lines) };
+  return { ga: groupingAccuracy(lines), pa: parsingAccuracy(lines, comparison) };
 }
 
 /** Leave-one-system-out: the setting with the best mean GA on the seven other systems. */
@@ -62,11 +63,17 @@ function accuracyTables(root: string): string {
   for (const [i, system] of LOGHUB_SYSTEMS.entries()) {
     const chosen = chooseWithout(system, gaByOption);
     const o = score(original[i], chosen);
-    const c = score(corrected[i], chosen);
+    const c = score(corrected[i], chosen, "corrected");
     loso.push(o);
     losoCorrected.push(c);
     const verdict =
-      o.ga > PUBLISHED_GA.Drain[system] ? "above" : o.ga === PUBLISHED_GA.Drain[system] ? "equal" : "below";
+      o.ga > PUBLISHED_GA.Drain[system]
+        ? "above"
+        : o.ga === PUBLISHED_GA.Drain[system]
+          ? o.ga === 1
+            ? "equal, at the maximum"
+            : "equal"
+          : "below";
     rows.push(
       `| ${system} | ${label(chosen)} | ${f3(o.ga)} | ${f3(o.pa)} | ${f3(c.ga)} | ${f3(c.pa)} | ${PUBLISHED_GA.Drain[system]} (${verdict}) | ${PUBLISHED_GA.Brain[system]} |`,
     );
@@ -80,7 +87,7 @@ function accuracyTables(root: string): string {
   return [
     "### Grouping (GA) and parsing (PA) accuracy, no per-system format (headers detected)",
     "",
-    `Settings (similarity/maxWords) chosen leave-one-system-out: for each system, the grid point (similarity ${SIMILARITIES.join(", ")} × maxWords ${MAX_WORDS.join(", ")}) with the best mean GA on the seven *other* systems (original ground truth); the held-out system is then scored once. PA compares templates with every placeholder read as \`<*>\`, runs of \`<*>\` as one, spaces collapsed.`,
+    `Settings (similarity/maxWords) chosen leave-one-system-out: for each system, the grid point (similarity ${SIMILARITIES.join(", ")} × maxWords ${MAX_WORDS.join(", ")}) with the best mean GA on the seven *other* systems (original ground truth); the held-out system is then scored once. PA against the original ground truth compares templates with every placeholder read as \`<*>\`, runs of \`<*>\` as one, spaces collapsed. PA against the corrected ground truth first passes both templates through the correction rules that produced it (Khan et al., ICSE 2022, as LILAC, DivLog and Loghub-2.0 apply them to a parser's output: a word holding a variable such as \`blk_<*>\` or \`<*>ms\` is \`<*>\`, path-like pieces, digit-only tokens, true/false/null/root/admin are \`<*>\`, \`<*>.<*>\`, \`<*>:<*>\` and \`<*><*>\` are one), then reads runs of \`<*>\` as one (our miner reads a list of same-kind values as one value).`,
     "",
     "| system | settings | GA | PA | GA (corrected GT) | PA (corrected GT) | Drain GA (published) | Brain GA (published) |",
     "|---|---|---|---|---|---|---|---|",
