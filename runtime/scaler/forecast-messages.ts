@@ -2,8 +2,10 @@ import type { RegularSeries } from "../forecast/regular-series";
 
 /** The forecast for the steps of a lead window, from the newest origin the fit could reach. */
 export interface LeadForecast {
-  /** Upper-quantile forecasts, one per lead step. */
+  /** Upper-quantile forecasts (the trigger's `quantile`), one per lead step. */
   readonly upper: number[];
+  /** Lower-quantile forecasts (1 − `quantile`) for the same steps: with `upper`, the forecast's band. */
+  readonly lower: number[];
   /** Point forecasts for the same steps. */
   readonly point: number[];
   /** The path the forecast was read from: its origin (epoch ms) and point values, to measure its error when the next step arrives. */

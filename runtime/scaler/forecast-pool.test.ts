@@ -35,6 +35,10 @@ describe("ForecastPool", () => {
       expect(forecast.pathOriginMs).toBe(summary.lastTimestampMs + 2 * STEP_S * 1000);
       expect(forecast.point).toHaveLength(3);
       forecast.upper.forEach((u, i) => expect(u).toBeGreaterThanOrEqual(forecast.point[i]));
+      // The band: 10th and 90th percentiles around the point forecast, wider than nothing.
+      expect(forecast.lower).toHaveLength(3);
+      forecast.lower.forEach((l, i) => expect(l).toBeLessThanOrEqual(forecast.point[i]));
+      expect(forecast.upper.some((u, i) => u > forecast.lower[i])).toBe(true);
       expect(await pool.forecast("shop/other", series, 0.9, 3, 30_000)).toBe("no-fit");
     } finally {
       await pool.close();

@@ -24,12 +24,14 @@ export function leadForecast(fit: ForecastFit, series: RegularSeries, quantile: 
     }
   }
   const upper: number[] = [];
+  const lower: number[] = [];
   const point: number[] = [];
   for (let h = offset + 1; h <= Math.min(offset + leadSteps, path.values.length); h++) {
     upper.push(path.quantile(h, quantile));
+    lower.push(path.quantile(h, 1 - quantile));
     point.push(path.values[h - 1]);
   }
-  return { upper, point, pathOriginMs: path.lastTimestampMs, pathValues: Array.from(path.values) };
+  return { upper, lower, point, pathOriginMs: path.lastTimestampMs, pathValues: Array.from(path.values) };
 }
 
 function handle(request: WorkerRequest): WorkerReply | undefined {

@@ -1,6 +1,7 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { closedPortUrl } from "../../testing/closed-port";
+import { MAX_LEAD_SEARCH_MINUTES } from "../simulate/outcome";
 import { LoadUnknownError, PredictiveScaler } from "./predictive-scaler";
 import { parseScalerMetadata } from "./scaler-metadata";
 import { ScalerMetrics } from "./scaler-metrics";
@@ -383,6 +384,72 @@ describe("PredictiveScaler with a query Prometheus refuses", () => {
       expect(log.join("\n")).toMatch(/FALLBACK \(query-rejected\).*parse error.*fix the query/);
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
+
+describe("PredictiveScaler's forecast band and peak leads", () => {
+  const gaugeValue = async (metrics: ScalerMetrics, name: "forecastLower" | "forecastPoint" | "forecastUpper" | "forecastPeak" | "peakLeadMinutes") => (await metrics[name].get()).values.find((v) => v.labels.scaled_object === "shop/web")?.value;
+
+  it("exports, at each step, the band it forecast for that step a lead window earlier, and no band before it had one", async () => {
+    // The daily curve with deterministic noise of ±30, so the forecast has a band to draw.
+    const prom = await fakePrometheus((t) => load(t) + 60 * ((((t / STEP_MS) * 2_654_435_761) % 1000) / 1000 - 0.5));
+    try {
+      // Midnight UTC: the load ramps up, so the largest upper quantile of a lead window is that of its last step.
+      let now = Date.UTC(2026, 10, 20, 0, 0, 0);
+      const metrics = new ScalerMetrics();
+      const scaler = new PredictiveScaler({ firstFitWaitMs: FIRST_FIT_WAIT_MS, defaultPrometheusUrl: prom.url, refitIntervalMs: 6 * 3_600_000, metrics, log: () => undefined, now: () => now });
+      const metadata = parseScalerMetadata("shop/web", { query: "q", capacityPerPod: "100", leadTimeMinutes: "15", historyDays: "7" });
+      expect((await scaler.evaluate("shop/web", metadata)).fallback).toBeUndefined();
+      const peakForecastAtStart = await gaugeValue(metrics, "forecastPeak");
+      for (let step = 1; step < 3; step++) {
+        now += STEP_MS;
+        await scaler.evaluate("shop/web", metadata);
+        expect(await gaugeValue(metrics, "forecastUpper")).toBeUndefined();
+      }
+      now += STEP_MS;
+      await scaler.evaluate("shop/web", metadata);
+      const [lower, point, upper] = await Promise.all([gaugeValue(metrics, "forecastLower"), gaugeValue(metrics, "forecastPoint"), gaugeValue(metrics, "forecastUpper")]);
+      expect(upper).toBe(peakForecastAtStart);
+      expect(lower).toBeLessThanOrEqual(point!);
+      expect(point).toBeLessThanOrEqual(upper!);
+      expect(lower).toBeLessThan(upper!);
+      await scaler.close();
+    } finally {
+      await prom.close();
+    }
+  });
+
+  it("measures the lead on the last whole days' peaks from demand and the Deployment's ready pods, when asked to", async () => {
+    // Twenty ready pods of 100/0.7 each cover every minute of demand (at most 1000): each peak (its busiest 15 minutes start at 05:53) is covered for the whole search.
+    const prom = await fakePrometheus((t, query) => (query.includes("kube_deployment_status_replicas_available") ? 20 : load(t)));
+    try {
+      const metrics = new ScalerMetrics();
+      const log: string[] = [];
+      const scaler = new PredictiveScaler({ firstFitWaitMs: FIRST_FIT_WAIT_MS, defaultPrometheusUrl: prom.url, refitIntervalMs: 6 * 3_600_000, metrics, log: (l) => log.push(l), now: () => Date.UTC(2026, 10, 20, 6, 0, 0), measurePeakLeads: true });
+      await scaler.evaluate("shop/web", parseScalerMetadata("shop/web", { query: "q", capacityPerPod: "100", historyDays: "7" }));
+      await scaler.settled();
+      expect(await gaugeValue(metrics, "peakLeadMinutes")).toBe(MAX_LEAD_SEARCH_MINUTES);
+      expect(log.find((l) => l.includes("lead on the last peaks"))).toMatch(/2026-11-17T05:53Z 240 min, 2026-11-18T05:53Z 240 min, 2026-11-19T05:53Z 240 min/);
+      await scaler.close();
+    } finally {
+      await prom.close();
+    }
+  });
+
+  it("leaves the lead unmeasured, and says why, when kube-state-metrics knows no ready pods for the ScaledObject", async () => {
+    const prom = await fakePrometheus((t, query) => (query.includes("kube_deployment_status_replicas_available") ? undefined : load(t)));
+    try {
+      const metrics = new ScalerMetrics();
+      const log: string[] = [];
+      const scaler = new PredictiveScaler({ firstFitWaitMs: FIRST_FIT_WAIT_MS, defaultPrometheusUrl: prom.url, refitIntervalMs: 6 * 3_600_000, metrics, log: (l) => log.push(l), now: () => Date.UTC(2026, 10, 20, 6, 0, 0), measurePeakLeads: true });
+      await scaler.evaluate("shop/web", parseScalerMetadata("shop/web", { query: "q", capacityPerPod: "100", historyDays: "7" }));
+      await scaler.settled();
+      expect(await gaugeValue(metrics, "peakLeadMinutes")).toBeUndefined();
+      expect(log).toContainEqual(expect.stringMatching(/lead on the last peaks not measured: no whole day with demand and ready replicas known/));
+      await scaler.close();
+    } finally {
+      await prom.close();
     }
   });
 });

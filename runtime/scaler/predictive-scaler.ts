@@ -2,6 +2,7 @@ import type { RegularSeries } from "../forecast/regular-series";
 import { PrometheusClient, PrometheusError, type PrometheusClientOptions } from "../prometheus/prometheus-client";
 import type { LeadForecast } from "./forecast-messages";
 import { ForecastPool, RefitError } from "./forecast-pool";
+import { measurePeakLeads } from "./peak-lead";
 import type { ScalerMetadata } from "./scaler-metadata";
 import type { ScalerMetrics } from "./scaler-metrics";
 import { decideReplicas, type ScalingDecision, type ScalingPolicy } from "./scaling-policy";
@@ -65,6 +66,11 @@ export interface PredictiveScalerOptions {
   readonly firstFitWaitMs?: number;
   /** How long a call waits for the worker holding its fit before serving the previous forecast. @default 250 */
   readonly forecastBudgetMs?: number;
+  /**
+   * Measure the lead on the last whole days' peaks (`icna_pse_peak_lead_minutes`) once a day, at a refit:
+   * it reads three days of demand and ready replicas (kube-state-metrics) at one-minute steps. @default false
+   */
+  readonly measurePeakLeads?: boolean;
 }
 
 /**
@@ -102,6 +108,18 @@ interface WorkloadState {
   lastObserved?: number;
   /** Decisions served within the HPA's scale-down stabilisation window, newest last, each larger than every later one. */
   recentDecisions: { atMs: number; replicas: number }[];
+  /** The UTC day (epoch ms of its midnight) the peak leads were last measured on, and the measurement running. */
+  peakLeadsDayMs?: number;
+  measuringPeakLeads?: Promise<void>;
+  /** The band first forecast for each step a lead window ahead, by the step's time (epoch ms); steps before now are dropped. */
+  bandsAhead: Map<number, Band>;
+}
+
+/** One step's forecast band. */
+interface Band {
+  readonly lower: number;
+  readonly point: number;
+  readonly upper: number;
 }
 
 /**
@@ -168,8 +186,9 @@ export class PredictiveScaler {
     return evaluation;
   }
 
-  /** Resolves when no refit is queued or running (tests and benchmarks). */
-  settled(): Promise<void> {
+  /** Resolves when no refit and no peak-lead measurement is queued or running (tests and benchmarks). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.workloads.values()].map((state) => state.measuringPeakLeads));
     return this.pool.settled();
   }
 
@@ -185,12 +204,12 @@ export class PredictiveScaler {
     this.forgetIdle(now);
     const known = this.workloads.get(scaledObject);
     // A changed query, step, history or lead time invalidates the fit, the history and the loads seen; the replicas served stay valid.
-    const state: WorkloadState = known?.seriesSettings === seriesSettings ? known : { seriesSettings, lastSeenMs: now, recentDecisions: known?.recentDecisions ?? [] };
+    const state: WorkloadState = known?.seriesSettings === seriesSettings ? known : { seriesSettings, lastSeenMs: now, recentDecisions: known?.recentDecisions ?? [], bandsAhead: new Map() };
     if (state !== known && known) this.pool.forget(scaledObject);
     state.lastSeenMs = now;
     this.workloads.set(scaledObject, state);
     const stepMs = metadata.stepSeconds * 1000;
-    const leadSteps = Math.max(1, Math.ceil((metadata.leadTimeMinutes * 60) / metadata.stepSeconds));
+    const leadSteps = leadStepsOf(metadata);
     const endMs = Math.floor(now / stepMs) * stepMs;
     const history = state.history;
     const fit = state.fit;
@@ -233,7 +252,10 @@ export class PredictiveScaler {
         this.options.metrics.forecastAbsoluteError.set({ scaled_object: scaledObject }, Math.abs(observed - lastPath.pathValues[ahead - 1]));
       }
     }
-    if (refitDue && !state.refitting) this.startRefit(scaledObject, state, series, leadSteps, endMs);
+    if (refitDue && !state.refitting) {
+      this.startRefit(scaledObject, state, series, leadSteps, endMs);
+      if (this.options.measurePeakLeads && url) this.startPeakLeads(scaledObject, state, metadata, url, now);
+    }
     if (!state.fit && state.refitting) await Promise.race([state.refitting, new Promise((resolve) => setTimeout(resolve, this.firstFitWaitMs))]);
     if (!state.fit) {
       const [reason, detail] = state.fitProblem ? (["history-too-short", state.fitProblem.message] as const) : (["fit-pending", "the first fit is not ready yet"] as const);
@@ -267,7 +289,7 @@ export class PredictiveScaler {
     const previous = state.lastLead;
     const shift = previous ? Math.round((endMs - previous.originMs) / stepMs) : Infinity;
     if (!previous || shift >= previous.forecast.upper.length) return "forecast-busy";
-    return { upper: previous.forecast.upper.slice(shift), point: previous.forecast.point.slice(shift) };
+    return { upper: previous.forecast.upper.slice(shift), lower: previous.forecast.lower.slice(shift), point: previous.forecast.point.slice(shift) };
   }
 
   private startRefit(scaledObject: string, state: WorkloadState, series: RegularSeries, leadSteps: number, endMs: number): void {
@@ -294,6 +316,28 @@ export class PredictiveScaler {
       if (state.refitting === tracked) state.refitting = undefined;
     });
     state.refitting = tracked;
+  }
+
+  /** Measures the leads on the last whole days' peaks in the background, once per UTC day (retried at the next refit when it fails). */
+  private startPeakLeads(scaledObject: string, state: WorkloadState, metadata: ScalerMetadata, url: string, now: number): void {
+    const dayMs = Math.floor(now / 86_400_000) * 86_400_000;
+    if (state.peakLeadsDayMs === dayMs || state.measuringPeakLeads) return;
+    const labels = { scaled_object: scaledObject };
+    const gauge = this.options.metrics.peakLeadMinutes;
+    const measuring = measurePeakLeads(new PrometheusClient(url, this.options.prometheus), scaledObject, metadata.query, scalingPolicyFor(metadata).capacityPerPod, now).then(
+      (leads) => {
+        if (this.workloads.get(scaledObject) !== state) return;
+        state.peakLeadsDayMs = dayMs;
+        const last = leads[leads.length - 1];
+        if (last) gauge.set(labels, last.leadMinutes);
+        else gauge.remove(labels);
+        this.options.log(`${scaledObject}: lead on the last peaks ${leads.length ? leads.map((l) => `${new Date(l.peakStartMs).toISOString().slice(0, 16)}Z ${l.leadMinutes} min`).join(", ") : "not measured: no whole day with demand and ready replicas known"}`);
+      },
+      (error: unknown) => this.options.log(`${scaledObject}: lead on the last peaks not measured, retried at the next refit: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    state.measuringPeakLeads = measuring.finally(() => {
+      state.measuringPeakLeads = undefined;
+    });
   }
 
   /** Drops the state and metric series of ScaledObjects not asked about for `forgetAfterMs` (checked once a minute). */
@@ -327,7 +371,7 @@ export class PredictiveScaler {
   private fallback(scaledObject: string, metadata: ScalerMetadata, state: WorkloadState, now: number, reason: FallbackReason, detail: string, observed: number): ScalerEvaluation {
     const blind = BLIND_REASONS.has(reason);
     this.countFallback(scaledObject, reason, `${detail}; serving the ${blind ? "last observed load, removing no pod" : "observed load"}`);
-    return { ...this.decide(scaledObject, metadata, state, now, observed, { upper: [], point: [] }, blind), fallback: reason };
+    return { ...this.decide(scaledObject, metadata, state, now, observed, { upper: [], lower: [], point: [] }, blind), fallback: reason };
   }
 
   /**
@@ -358,8 +402,31 @@ export class PredictiveScaler {
     metrics.metricValue.set(labels, metricValue);
     metrics.desiredReplicas.set(labels, decision.replicas);
     metrics.observedLoad.set(labels, observed);
+    this.exportBand(scaledObject, state, metadata, now, forecast);
     this.options.log(`${scaledObject}: ${decision.explanation}`);
     return { metricValue, decision, observedLoad: observed };
+  }
+
+  /**
+   * Keeps the band of the farthest step of a whole lead window (the first one forecast for that step) and
+   * exports the band forecast for the current step, so that demand now is drawn against what was
+   * expected of it a lead window earlier; without one (a fallback then) the band series are removed.
+   */
+  private exportBand(scaledObject: string, state: WorkloadState, metadata: ScalerMetadata, now: number, forecast: LeadSlice): void {
+    const stepMs = metadata.stepSeconds * 1000;
+    const endMs = Math.floor(now / stepMs) * stepMs;
+    const steps = forecast.upper.length;
+    const target = endMs + steps * stepMs;
+    if (steps === leadStepsOf(metadata) && !state.bandsAhead.has(target)) state.bandsAhead.set(target, { lower: forecast.lower[steps - 1], point: forecast.point[steps - 1], upper: forecast.upper[steps - 1] });
+    for (const at of state.bandsAhead.keys()) if (at < endMs) state.bandsAhead.delete(at);
+    const band = state.bandsAhead.get(endMs);
+    const labels = { scaled_object: scaledObject };
+    const { forecastLower, forecastPoint, forecastUpper } = this.options.metrics;
+    if (band) {
+      forecastLower.set(labels, band.lower);
+      forecastPoint.set(labels, band.point);
+      forecastUpper.set(labels, band.upper);
+    } else for (const gauge of [forecastLower, forecastPoint, forecastUpper]) gauge.remove(labels);
   }
 }
 
@@ -378,8 +445,13 @@ export function kedaTargetSize(metadata: ScalerMetadata): number {
   return Math.round(metadata.capacityPerPod * 1000) / 1000;
 }
 
+/** Steps of the lead window: the lead time rounded up to whole steps. */
+function leadStepsOf(metadata: ScalerMetadata): number {
+  return Math.max(1, Math.ceil((metadata.leadTimeMinutes * 60) / metadata.stepSeconds));
+}
+
 /** Forecasts for the steps of the lead window. */
-type LeadSlice = Pick<LeadForecast, "upper" | "point">;
+type LeadSlice = Pick<LeadForecast, "upper" | "lower" | "point">;
 
 /** The query's one series over the range (none when it matches nothing); several series are a query to fix. */
 async function readOneSeries(prometheus: PrometheusClient, query: string, startMs: number, endMs: number, stepSeconds: number): Promise<{ timestampsMs: number[]; values: number[] }> {

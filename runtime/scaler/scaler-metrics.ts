@@ -9,6 +9,10 @@ export class ScalerMetrics {
   readonly desiredReplicas = this.gauge("icna_pse_desired_replicas", "Replicas the scaling policy decided");
   readonly observedLoad = this.gauge("icna_pse_observed_load", "Latest observed load from the trigger's PromQL query");
   readonly forecastPeak = this.gauge("icna_pse_forecast_peak", "Largest upper-quantile forecast over the lead window");
+  readonly forecastLower = this.gauge("icna_pse_forecast_lower", "Lower-quantile (1 − quantile) forecast for the current step, made a lead window earlier");
+  readonly forecastPoint = this.gauge("icna_pse_forecast_point", "Point forecast for the current step, made a lead window earlier");
+  readonly forecastUpper = this.gauge("icna_pse_forecast_upper", "Upper-quantile forecast for the current step, made a lead window earlier");
+  readonly peakLeadMinutes = this.gauge("icna_pse_peak_lead_minutes", "Minutes before the last whole UTC day's peak (busiest 15 min) since when ready capacity covered it, as icna simulate measures it (240 = at least 240)");
   readonly forecastAbsoluteError = this.gauge("icna_pse_forecast_absolute_error", "|observed − forecast made earlier for the same step|");
   readonly backtestMeanAbsoluteError = this.gauge("icna_pse_backtest_mean_absolute_error", "Backtest mean absolute error of the chosen model at the last refit");
   readonly fallback = this.gauge("icna_pse_fallback", "1 while the scaler serves the observed value (reactive) instead of a forecast");

@@ -51,6 +51,7 @@ export async function startScalerServer(options: ScalerServerOptions): Promise<R
     prometheus: options.prometheus,
     pool,
     firstFitWaitMs: options.firstFitWaitMs,
+    measurePeakLeads: true,
   });
   const validator = new QueryValidator(options.prometheus ?? {}, options.log);
   const metricNameOf = (ref: ScaledObjectRef, metadata: ScalerMetadata) => metadata.metricName ?? `pse-${ref.namespace}-${ref.name}`;
