@@ -46,6 +46,7 @@ export function createPlatform(config: StackConfig): PlatformOutputs {
     privateSubnetIds: network.privateSubnetIds,
     traffic: config.traffic,
     isProduction: config.isProduction,
+    environment: config.environment,
     account,
     tags: config.tags,
   });

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { Environment } from "../../stacks/config/schema";
 import { AwsAccount } from "../shared/aws-account";
 import { EksCluster, NodeGroupArgs } from "../eks-cluster/eks-cluster";
 import { Colour, weightedRecords } from "./traffic-records";
@@ -30,6 +31,8 @@ export interface BlueGreenClustersArgs {
     readonly ttlSeconds: number;
   };
   readonly isProduction: boolean;
+  /** The stack kind (sets the clusters' control-plane log retention). */
+  readonly environment: Environment;
   readonly account: AwsAccount;
   readonly tags: Record<string, string>;
 }
@@ -64,6 +67,7 @@ export class BlueGreenClusters extends pulumi.ComponentResource {
         nodeGroups: settings.nodeGroups,
         addonVersions: settings.addonVersions,
         isProduction: args.isProduction,
+        environment: args.environment,
         account: args.account,
         tags: { ...args.tags, "icna.io/colour": colour },
       }, { parent: this });

@@ -5,7 +5,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { AwsAccount, accountRootArn, partitionOf } from "../shared/aws-account";
 import { addonVersionsFor } from "./addon-versions";
 import type { ClusterHandle } from "./cluster-handle";
-import { CONTROL_PLANE_LOG_TYPES } from "./control-plane-logs";
+import type { Environment } from "../../stacks/config/schema";
+import { LOG_RETENTION_DAYS, logsKeyPolicy } from "../shared/cloudwatch-logs";
+import { CONTROL_PLANE_LOG_TYPES, controlPlaneLogGroupName } from "./control-plane-logs";
 import { EC2_TRUST_POLICY, irsaTrustPolicy } from "./iam-documents";
 
 /** One managed node group's shape. */
@@ -40,8 +42,10 @@ export interface EksClusterArgs {
   readonly nodeGroups: { readonly system: NodeGroupArgs; readonly workload: NodeGroupArgs };
   /** Add-on version overrides of the pinned table. @default {} */
   readonly addonVersions?: Readonly<Record<string, string>>;
-  /** Production safeguards: EKS deletion protection, extended support instead of forced upgrades. */
+  /** Production safeguards: EKS deletion protection, extended support instead of forced upgrades, a protected log key. */
   readonly isProduction: boolean;
+  /** The stack kind, which sets the control-plane log retention (LOG_RETENTION_DAYS). */
+  readonly environment: Environment;
   readonly account: AwsAccount;
   /** Tags on every resource. */
   readonly tags: Record<string, string>;
@@ -49,11 +53,14 @@ export interface EksClusterArgs {
 
 /**
  * A private, audited EKS cluster: API authentication with access entries, OIDC for IRSA, all control-plane
- * logs, KMS envelope encryption of secrets, IMDSv2-only managed node groups, pinned core add-ons, and one
+ * logs into a KMS-encrypted group with retention by stack kind (created before the cluster, so EKS never
+ * creates its own unencrypted, never-expiring one), KMS envelope encryption of secrets, IMDSv2-only managed node groups, pinned core add-ons, and one
  * Kubernetes provider for everything deployed into it.
  */
 export class EksCluster extends pulumi.ComponentResource implements ClusterHandle {
   readonly clusterName: pulumi.Output<string>;
+  /** Where EKS writes the control-plane logs (`/aws/eks/<cluster>/cluster`). */
+  readonly controlPlaneLogGroupName: string;
   /** The EKS-managed cluster security group: managed nodes and pods use it, so data stores admit it. */
   readonly clusterSecurityGroupId: pulumi.Output<string>;
   readonly oidcProviderArn: pulumi.Output<string>;
@@ -80,6 +87,21 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterHandl
         Version: "2012-10-17",
         Statement: [{ Sid: "AccountAdministers", Effect: "Allow", Principal: { AWS: accountRootArn(args.account) }, Action: "kms:*", Resource: "*" }],
       }),
+      tags,
+    }, child);
+
+    this.controlPlaneLogGroupName = controlPlaneLogGroupName(args.clusterName);
+    const logsKey = new aws.kms.Key(`${name}-control-plane-logs`, {
+      description: `Control-plane logs of ${args.clusterName}`,
+      enableKeyRotation: true,
+      deletionWindowInDays: args.isProduction ? 30 : 7,
+      policy: JSON.stringify(logsKeyPolicy(args.account, this.controlPlaneLogGroupName, "CloudWatchLogsUsesForThisControlPlaneOnly")),
+      tags,
+    }, { ...child, protect: args.isProduction });
+    const controlPlaneLogs = new aws.cloudwatch.LogGroup(`${name}-control-plane`, {
+      name: this.controlPlaneLogGroupName,
+      retentionInDays: LOG_RETENTION_DAYS[args.environment],
+      kmsKeyId: logsKey.arn,
       tags,
     }, child);
 
@@ -118,7 +140,7 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterHandl
       kubeProxyAddonOptions: { version: addons["kube-proxy"] },
       storageClasses: { gp3: { type: "gp3", encrypted: true, default: true, allowVolumeExpansion: true } },
       tags,
-    }, child);
+    }, { ...child, dependsOn: [controlPlaneLogs] });
 
     const eksCluster = cluster.eksCluster;
     this.clusterName = eksCluster.name;

@@ -4,13 +4,8 @@ import { policyResourcesFromPlan } from "../../policies/plan-input";
 import type { OfflinePlan, PlanResource } from "../../review/plan/model";
 import { runOfflinePreview } from "../../review/plan/offline-preview";
 import { jsonInput, named } from "../../testing/plan-queries";
-import {
-  CONTAINER_LOG_RETENTION_DAYS,
-  FLUENT_BIT_CHART,
-  fluentBitPolicy,
-  LogPipeline,
-  type LogPipelineArgs,
-} from "./log-pipeline";
+import { LOG_RETENTION_DAYS } from "../shared/cloudwatch-logs";
+import { FLUENT_BIT_CHART, fluentBitPolicy, LogPipeline, type LogPipelineArgs } from "./log-pipeline";
 
 const ISSUER = "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
 const GROUP = "/aws/containerinsights/icna-prod-blue/application";
@@ -62,7 +57,7 @@ describe("LogPipeline", () => {
     expect(named(prod, "aws:cloudwatch/logGroup:LogGroup", "blue-logs-application").inputs.kmsKeyId).toBeDefined();
     const dev = await plan("dev");
     expect(named(dev, "aws:cloudwatch/logGroup:LogGroup", "blue-logs-application").inputs.retentionInDays).toBe(
-      CONTAINER_LOG_RETENTION_DAYS.dev,
+      LOG_RETENTION_DAYS.dev,
     );
     expect(named(prod, "aws:kms/key:Key", "blue-logs-logs").inputs).toMatchObject({
       enableKeyRotation: true,

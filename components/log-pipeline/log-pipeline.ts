@@ -4,7 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Environment } from "../../stacks/config/schema";
 import type { ClusterHandle } from "../eks-cluster/cluster-handle";
 import { irsaTrustPolicy } from "../eks-cluster/iam-documents";
-import { accountRootArn, partitionOf, type AwsAccount } from "../shared/aws-account";
+import type { AwsAccount } from "../shared/aws-account";
+import { LOG_RETENTION_DAYS, logGroupArn, logsKeyPolicy } from "../shared/cloudwatch-logs";
 
 export const FLUENT_BIT_NAMESPACE = "amazon-cloudwatch";
 export const FLUENT_BIT_SERVICE_ACCOUNT = "aws-for-fluent-bit";
@@ -16,9 +17,6 @@ export const FLUENT_BIT_CHART = {
   version: "0.2.1",
 } as const;
 
-/** Container-log retention by stack kind: dev short, prod a year for incident reviews, dr as long as it may serve. */
-export const CONTAINER_LOG_RETENTION_DAYS: Readonly<Record<Environment, number>> = { dev: 30, prod: 365, dr: 365 };
-
 /** Arguments of one cluster's log pipeline. */
 export interface LogPipelineArgs {
   /** The cluster (an `EksCluster`): Fluent Bit runs through its provider, its IRSA role trusts its OIDC provider. */
@@ -26,7 +24,7 @@ export interface LogPipelineArgs {
   /** Plain EKS cluster name (`clusterNameOf`), which names the log group. */
   readonly clusterName: string;
   readonly account: AwsAccount;
-  /** The stack kind, which sets the retention (CONTAINER_LOG_RETENTION_DAYS). */
+  /** The stack kind, which sets the retention (LOG_RETENTION_DAYS). */
   readonly environment: Environment;
   /** prod and dr: the key is protected and kept 30 days after deletion is requested. */
   readonly isProduction: boolean;
@@ -38,36 +36,9 @@ export function containerLogGroupName(clusterName: string): string {
   return `/aws/containerinsights/${clusterName}/application`;
 }
 
-/**
- * The KMS key policy: the account administers the key through IAM; CloudWatch Logs in this region may
- * use it only for this cluster's log groups (encryption-context condition, as the CloudWatch Logs guide requires).
- */
+/** The KMS key policy: CloudWatch Logs may use the key only for this cluster's container-log groups. */
 export function logKeyPolicy(account: AwsAccount, clusterName: string): Record<string, unknown> {
-  const partition = partitionOf(account.region);
-  return {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Sid: "AccountAdministers",
-        Effect: "Allow",
-        Principal: { AWS: accountRootArn(account) },
-        Action: "kms:*",
-        Resource: "*",
-      },
-      {
-        Sid: "CloudWatchLogsUsesForThisClusterOnly",
-        Effect: "Allow",
-        Principal: { Service: `logs.${account.region}.amazonaws.com` },
-        Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-        Resource: "*",
-        Condition: {
-          ArnLike: {
-            "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${account.region}:${account.accountId}:log-group:/aws/containerinsights/${clusterName}/*`,
-          },
-        },
-      },
-    ],
-  };
+  return logsKeyPolicy(account, `/aws/containerinsights/${clusterName}/*`, "CloudWatchLogsUsesForThisClusterOnly");
 }
 
 /** Fluent Bit may write streams into its one group and nothing else: no group creation, no other group, no reads. */
@@ -89,7 +60,7 @@ export function fluentBitPolicy(logGroupArn: string): Record<string, unknown> {
  * Ships one cluster's container logs to CloudWatch Logs: AWS for Fluent Bit (a DaemonSet from the
  * pinned chart) writes every container's stdout/stderr, one stream per pod and container, into a
  * KMS-encrypted log group with retention by stack kind, through an IRSA role that can write only there.
- * The control plane's logs are enabled on the cluster itself (EksCluster's enabledClusterLogTypes).
+ * The control plane's logs go to the group EksCluster creates before the cluster (controlPlaneLogGroupName).
  */
 export class LogPipeline extends pulumi.ComponentResource {
   readonly logGroupName: string;
@@ -117,7 +88,7 @@ export class LogPipeline extends pulumi.ComponentResource {
       `${name}-application`,
       {
         name: this.logGroupName,
-        retentionInDays: CONTAINER_LOG_RETENTION_DAYS[args.environment],
+        retentionInDays: LOG_RETENTION_DAYS[args.environment],
         kmsKeyId: key.arn,
         tags: args.tags,
       },
@@ -138,7 +109,7 @@ export class LogPipeline extends pulumi.ComponentResource {
       awsOpts,
     );
     // The ARN from the plain name, so the policy is known (and checked) at preview.
-    const groupArn = `arn:${partitionOf(args.account.region)}:logs:${args.account.region}:${args.account.accountId}:log-group:${this.logGroupName}`;
+    const groupArn = logGroupArn(args.account, this.logGroupName);
     new aws.iam.RolePolicy(
       `${name}-fluent-bit`,
       { role: role.id, policy: JSON.stringify(fluentBitPolicy(groupArn)) },
