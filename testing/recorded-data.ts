@@ -6,7 +6,8 @@ export type RecordedData =
   | "nyc_taxi-6h-sums.csv"
   | "ec2_request_latency_system_failure-first-2083.csv"
   | "nasa_http_1995-last-10-days-5min-sums.csv"
-  | "nab-numenta";
+  | "nab-numenta"
+  | "nginx-upstream-outage-error.log";
 
 /** The path of a committed excerpt: tests read these, never `../shared/` (a clone has none). */
 export function recordedDataPath(name: RecordedData): string {

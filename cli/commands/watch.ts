@@ -6,6 +6,7 @@ import { startMetricsServer } from "../../runtime/watch/metrics-server";
 import { checkSignals } from "../../runtime/watch/signal-check";
 import { parseWatchConfig } from "../../runtime/watch/watch-config";
 import { WatchMetrics } from "../../runtime/watch/watch-metrics";
+import type { LogTriage } from "../../runtime/watch/log-triage";
 import { Watcher, type TickReport } from "../../runtime/watch/watcher";
 import { parseDuration } from "../../operations/cutover/cutover-config";
 import { CliError } from "../cli-error";
@@ -44,7 +45,13 @@ export async function runWatch(options: WatchOptions, onReport: (report: TickRep
   const check = await checkSignals(config, prometheus, Date.now());
   if (check.problems.length > 0) throw new CliError(`${options.config}: ${check.problems.length} signal quer${check.problems.length === 1 ? "y" : "ies"} refused by Prometheus:\n  - ${check.problems.join("\n  - ")}`, ExitCode.Usage);
   if (check.unchecked) log(`cannot check the signal queries at start (${check.unchecked}); starting anyway`);
-  const watcher = new Watcher(config, prometheus, new AlertmanagerClient(config.alertmanager), metrics, log);
+  let triage: LogTriage | undefined;
+  if (config.logs) {
+    const [{ LogTriage: Triage }, { logReaderFor }] = await Promise.all([import("../../runtime/watch/log-triage"), import("../../runtime/watch/log-reader")]);
+    triage = new Triage(config.logs, logReaderFor(config.logs), metrics);
+    log(`log triage on: ${config.logs.cloudwatch ? `CloudWatch Logs ${config.logs.cloudwatch.groups.join(", ")}` : config.logs.path}; hypotheses attached to new alerts within ${config.logs.deadline}`);
+  }
+  const watcher = new Watcher(config, prometheus, new AlertmanagerClient(config.alertmanager), metrics, log, triage);
   if (options.once) {
     onReport(await watcher.tick(Date.now()));
     return;
@@ -65,7 +72,7 @@ export interface WatchCliOptions extends WatchOptions {
 export async function watch(options: WatchCliOptions): Promise<ExitCode> {
   await runWatch(options, (r) => {
     process.stdout.write(
-      options.json ? JSON.stringify(r) + "\n" : `${r.at} prometheus ${r.prometheus}${r.outage ? ` (${r.outage})` : ""}, ${r.points} points, ${r.alerts.length} alert(s) ${r.alertDelivery}\n`,
+      options.json ? JSON.stringify(r) + "\n" : `${r.at} prometheus ${r.prometheus}${r.outage ? ` (${r.outage})` : ""}, ${r.points} points, ${r.alerts.length} alert(s) ${r.alertDelivery}${r.triage ? `, log triage (${r.triage.reason}) ${r.triage.ok ? "ok" : "failed"}` : ""}\n`,
     );
   });
   return ExitCode.Success;

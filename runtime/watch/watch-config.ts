@@ -2,6 +2,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { JudgeConfigError } from "../judge/judge-config";
 import { parseDuration } from "../../operations/cutover/cutover-config";
+import { logTriageConfigSchema } from "./log-triage-config";
 
 const duration = z.string().refine((s) => parseDuration(s) !== undefined, { message: "must be a duration like 30s, 5m, 1h, 2d" });
 
@@ -22,6 +23,8 @@ export const watchConfigSchema = z
     colours: z.array(z.enum(["blue", "green"])).min(1).default(["blue", "green"]),
     /** Extra labels on every alert, e.g. { cluster: prod }. */
     labels: z.record(z.string(), z.string()).default({}),
+    /** Where the cluster's logs are: triage runs on each new alert and its top hypotheses go into the alert; surging patterns become metrics. @default no log triage */
+    logs: logTriageConfigSchema.optional(),
     signals: z
       .array(
         z

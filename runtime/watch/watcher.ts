@@ -4,6 +4,8 @@ import { parseDuration } from "../../operations/cutover/cutover-config";
 import { colourQuery, type Colour } from "../prometheus/colour-query";
 import { PrometheusError, type PrometheusClient } from "../prometheus/prometheus-client";
 import type { AlertmanagerClient, PostableAlert } from "./alertmanager-client";
+import type { LogTriage, TriageReason } from "./log-triage";
+import { triageAnnotations } from "./triage-annotations";
 import type { WatchConfig } from "./watch-config";
 import type { WatchMetrics } from "./watch-metrics";
 
@@ -19,6 +21,8 @@ export interface TickReport {
   readonly signalErrors: ReadonlyArray<{ readonly signal: string; readonly colour: Colour; readonly error: string }>;
   readonly alerts: readonly PostableAlert[];
   readonly alertDelivery: "sent" | "failed" | "none";
+  /** Log triage run in this pass (for a new alert, or the periodic pattern scan), when the watcher has a log source. */
+  readonly triage?: { readonly reason: TriageReason; readonly ok: boolean; readonly detail: string; readonly seconds: number };
 }
 
 interface Stream {
@@ -45,6 +49,8 @@ export class Watcher {
   private scoring = false;
   /** Alerts Alertmanager did not accept yet; retried on the next pass. */
   private pending: PostableAlert[] = [];
+  /** Per signal and colour: until when its alert is active (its last `endsAt`), and the triage annotations it carries while active. */
+  private readonly active = new Map<string, { untilMs: number; notes: Record<string, string> }>();
 
   constructor(
     private readonly config: WatchConfig,
@@ -52,6 +58,8 @@ export class Watcher {
     private readonly alertmanager: AlertmanagerClient,
     private readonly metrics: WatchMetrics,
     private readonly log: (line: string) => void = () => undefined,
+    /** Log triage: attaches hypotheses to new alerts and refreshes the log-pattern metrics. @default none */
+    private readonly triage?: LogTriage,
   ) {
     this.intervalMs = parseDuration(config.interval) ?? 60_000;
     this.historyMs = parseDuration(config.history) ?? 2 * 86_400_000;
@@ -142,18 +150,48 @@ export class Watcher {
     this.scoring = signalErrors.length < this.streams.length;
     this.lastSuccessMs = nowMs;
     this.metrics.lastSuccess.set(nowMs / 1000);
-    const outgoing = [...this.pending, ...alerts];
-    if (outgoing.length === 0) return { at, prometheus: "up", points, signalErrors, alerts, alertDelivery: "none" };
+    const { alerts: annotated, triage } = await this.withTriage(alerts, nowMs);
+    const outgoing = [...this.pending, ...annotated];
+    if (outgoing.length === 0) return { at, prometheus: "up", points, signalErrors, alerts: annotated, alertDelivery: "none", triage };
     try {
       await this.alertmanager.post(outgoing);
       this.pending = [];
       for (const a of outgoing) this.metrics.alertsSent.inc({ signal: a.labels.signal, colour: a.labels.colour });
-      return { at, prometheus: "up", points, signalErrors, alerts, alertDelivery: "sent" };
+      return { at, prometheus: "up", points, signalErrors, alerts: annotated, alertDelivery: "sent", triage };
     } catch (error) {
       this.metrics.alertFailures.inc();
       this.pending = outgoing;
       this.log(`Alertmanager unreachable, ${outgoing.length} alert(s) kept for the next pass: ${error instanceof Error ? error.message : String(error)}`);
-      return { at, prometheus: "up", points, signalErrors, alerts, alertDelivery: "failed" };
+      return { at, prometheus: "up", points, signalErrors, alerts: annotated, alertDelivery: "failed", triage };
     }
+  }
+
+  /**
+   * Runs log triage once for the alerts that are new in this pass (no active alert of their signal and
+   * colour), or for the periodic pattern scan, within the triage deadline; a new alert carries the
+   * outcome's annotations, and so does every re-send while it stays active (Alertmanager keeps the
+   * annotations of the latest post).
+   */
+  private async withTriage(alerts: readonly PostableAlert[], nowMs: number): Promise<{ alerts: PostableAlert[]; triage?: TickReport["triage"] }> {
+    if (!this.triage) return { alerts: [...alerts] };
+    const key = (a: PostableAlert): string => `${a.labels.signal}/${a.labels.colour}`;
+    const fresh = alerts.filter((a) => (this.active.get(key(a))?.untilMs ?? -Infinity) < nowMs);
+    let triage: TickReport["triage"];
+    if (fresh.length > 0 || this.triage.scanDue(nowMs)) {
+      const reason: TriageReason = fresh.length > 0 ? "alert" : "scan";
+      const anomalyMs = Math.min(nowMs, ...fresh.map((a) => Date.parse(a.startsAt)));
+      const outcome = await this.triage.run(anomalyMs, nowMs, reason);
+      const notes = triageAnnotations(outcome, this.triage.config.hypotheses);
+      for (const a of fresh) this.active.set(key(a), { untilMs: nowMs, notes });
+      triage = { reason, ok: outcome.ok, detail: notes.log_triage, seconds: outcome.durationMs / 1000 };
+      if (!outcome.ok) this.log(`log triage (${reason}) ${notes.log_triage}`);
+    }
+    const annotated = alerts.map((a) => {
+      const state = this.active.get(key(a));
+      const notes = state?.notes ?? {};
+      this.active.set(key(a), { untilMs: a.endsAt ? Date.parse(a.endsAt) : nowMs, notes });
+      return { ...a, annotations: { ...a.annotations, ...notes } };
+    });
+    return { alerts: annotated, triage };
   }
 }
