@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { JudgeConfigError } from "../../runtime/judge/judge-config";
-import { parseDuration, parseRolloutConfig } from "../../operations/cutover/cutover-config";
+import { parseDuration, parseRolloutConfig, type RolloutConfig } from "../../operations/cutover/cutover-config";
+import { GRAFANA_TOKEN_ENV, GrafanaAnnotations } from "../../operations/cutover/grafana-annotations";
 import { CutoverLog } from "../../operations/cutover/cutover-log";
 import { CutoverRefusedError, runCutover, validateSteps, type CutoverResult } from "../../operations/cutover/cutover";
 import { PulumiTrafficSwitcher } from "../../operations/cutover/pulumi-traffic-switcher";
@@ -46,13 +47,21 @@ export async function runCutoverCommand(options: CutoverOptions): Promise<Cutove
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   try {
     const config = parseRolloutConfig(configText, options.config);
+    const events = grafanaAnnotationsFor(config, options.config, process.env[GRAFANA_TOKEN_ENV]);
     const switcher = await PulumiTrafficSwitcher.select(options.stack, process.cwd(), (line) => process.stderr.write(line));
-    return await runCutover({ stack: options.stack, to: options.to, steps, intervalMs }, { switcher, prometheus: new PrometheusClient(config.prometheus), config, log: new CutoverLog(logFile) });
+    return await runCutover({ stack: options.stack, to: options.to, steps, intervalMs }, { switcher, prometheus: new PrometheusClient(config.prometheus), config, log: new CutoverLog(logFile), events });
   } catch (error) {
     if (error instanceof JudgeConfigError) throw new CliError(error.message, ExitCode.Usage);
     if (error instanceof CutoverRefusedError || error instanceof PrometheusError) throw new CliError(error.message, ExitCode.Problem);
     throw error;
   }
+}
+
+/** Grafana annotations when the rollout config names a Grafana; its token is required from the environment before any traffic moves. */
+export function grafanaAnnotationsFor(config: RolloutConfig, configFile: string, token: string | undefined): GrafanaAnnotations | undefined {
+  if (!config.grafana) return undefined;
+  if (!token) throw new CliError(`${configFile} sets grafana.url but ${GRAFANA_TOKEN_ENV} is not set: export a Grafana service-account token with annotations:create (role Editor), or remove grafana from the rollout config`, ExitCode.Usage);
+  return new GrafanaAnnotations({ url: config.grafana.url, token, warn: (line) => process.stderr.write(`warning: ${line}\n`) });
 }
 
 export interface CutoverCliOptions extends CutoverOptions {

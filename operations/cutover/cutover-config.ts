@@ -31,6 +31,8 @@ export const rolloutConfigSchema = z
     health: z.object({ query: z.string().includes("$colour", { message: "must contain $colour" }), min: z.number().default(1) }).strict(),
     signals: z.array(signalSchema).min(1),
     judge: judgeConfigSchema,
+    /** Grafana to annotate with every cutover decision (its token comes from ICNA_GRAFANA_TOKEN, never from this file). @default none */
+    grafana: z.object({ url: z.url() }).strict().optional(),
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -10,7 +10,7 @@ export type CutoverEvent =
   | { kind: "refused"; reason: string; evidence: unknown }
   | { kind: "shift"; step: number; percent: number; weights: Weights }
   | { kind: "judge"; step: number; window: { start: string; end: string }; judgement: Judgement }
-  | { kind: "rollback"; step: number; to: Weights; live: Colour; reason: string }
+  | { kind: "rollback"; step: number; weights: Weights; live: Colour; reason: string }
   | { kind: "complete"; weights: Weights; live: Colour };
 
 export type CutoverLogEntry = CutoverEvent & { readonly at: string; readonly stack: string; readonly to: Colour };

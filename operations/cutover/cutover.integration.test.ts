@@ -6,7 +6,8 @@ import type { Colour } from "../../runtime/prometheus/colour-query";
 import { startPrometheus, type BackfillSample, type TestPrometheus } from "../../testing/prometheus-process";
 import { recordedDataPath } from "../../testing/recorded-data";
 import { parseRolloutConfig } from "./cutover-config";
-import { CutoverLog } from "./cutover-log";
+import { CutoverLog, type CutoverLogEntry } from "./cutover-log";
+import type { CutoverEventSink } from "./grafana-annotations";
 import { CutoverRefusedError, runCutover, type Clock } from "./cutover";
 import type { TrafficState, TrafficSwitcher, Weights } from "./traffic-switcher";
 
@@ -98,9 +99,20 @@ describe("cutover against a real Prometheus holding a recorded series", () => {
     expect(switcher.applied).toEqual([{ weights: { blue: 90, green: 10 } }, { weights: { blue: 50, green: 50 } }, { weights: { blue: 100, green: 0 }, live: "blue" }]);
     const entries = log.entries();
     expect(entries.map((e) => e.kind)).toEqual(["start", "shift", "judge", "shift", "judge", "rollback"]);
+    expect(entries[5]).toMatchObject({ kind: "rollback", to: "green", weights: { blue: 100, green: 0 }, live: "blue" });
     const failed = entries[4];
     expect(failed.kind === "judge" && failed.judgement.metrics[0].changePercent).toBeGreaterThan(20);
     expect(failed.kind === "judge" && failed.judgement.metrics[0].canaryCount).toBeGreaterThanOrEqual(10);
+  });
+
+  it("hands every logged decision to its event sink and waits for the sink before returning", async () => {
+    const sent: CutoverLogEntry[] = [];
+    let flushed = 0;
+    const events: CutoverEventSink = { send: (entry) => void sent.push(entry), flush: async () => void (flushed = sent.length) };
+    const log = new CutoverLog(path.join(dir, "events.jsonl"));
+    await runCutover(request, { switcher: new FakeSwitcher(live), prometheus: new PrometheusClient(prom.url), config: parseRolloutConfig(config("latency_ms"), "rollout.yaml"), log, clock: fakeClock(cutoverStart), events });
+    expect(sent).toEqual(log.entries());
+    expect(flushed).toBe(6);
   });
 
   it("completes on the clean series and makes the target live", async () => {

@@ -3,7 +3,8 @@ import { otherColour, type Colour } from "../../runtime/prometheus/colour-query"
 import type { PrometheusClient } from "../../runtime/prometheus/prometheus-client";
 import type { RolloutConfig } from "./cutover-config";
 import { parseDuration } from "./cutover-config";
-import type { CutoverEvent, CutoverLog } from "./cutover-log";
+import type { CutoverEvent, CutoverLog, CutoverLogEntry } from "./cutover-log";
+import type { CutoverEventSink } from "./grafana-annotations";
 import { colourHealth, colourSamples } from "./colour-signals";
 import { assertRoutable, weightsFor, type TrafficSwitcher, type Weights } from "./traffic-switcher";
 
@@ -33,6 +34,8 @@ export interface CutoverDeps {
   readonly config: RolloutConfig;
   readonly log: CutoverLog;
   readonly clock?: Clock;
+  /** Also receives every logged decision (e.g. {@link GrafanaAnnotations}); flushed before the cutover returns or throws. */
+  readonly events?: CutoverEventSink;
 }
 
 /** How a cutover ended. */
@@ -68,11 +71,23 @@ export function validateSteps(steps: readonly number[]): void {
  * decision is appended to the cutover log; an interrupted cutover resumes from its last judged step.
  */
 export async function runCutover(request: CutoverRequest, deps: CutoverDeps): Promise<CutoverResult> {
+  try {
+    return await cutOver(request, deps);
+  } finally {
+    await deps.events?.flush();
+  }
+}
+
+async function cutOver(request: CutoverRequest, deps: CutoverDeps): Promise<CutoverResult> {
   validateSteps(request.steps);
   const clock = deps.clock ?? SYSTEM_CLOCK;
   const { config, log, switcher, prometheus } = deps;
   const stepSeconds = (parseDuration(config.sampleStep) ?? 60_000) / 1000;
-  const record = (event: CutoverEvent): void => log.append({ ...event, at: new Date(clock.now()).toISOString(), stack: request.stack, to: request.to } as Parameters<CutoverLog["append"]>[0]);
+  const record = (event: CutoverEvent): void => {
+    const entry = { ...event, at: new Date(clock.now()).toISOString(), stack: request.stack, to: request.to } as CutoverLogEntry;
+    log.append(entry);
+    deps.events?.send(entry);
+  };
   const judgements: Array<{ step: number; judgement: Judgement }> = [];
 
   const current = await switcher.read();
@@ -125,7 +140,7 @@ export async function runCutover(request: CutoverRequest, deps: CutoverDeps): Pr
     if (judgement.verdict === "fail") {
       await switcher.apply(before, live);
       const reason = `step ${step + 1} (${percent}% on ${request.to}) failed: ${judgement.reason}`;
-      record({ kind: "rollback", step, to: before, live, reason });
+      record({ kind: "rollback", step, weights: before, live, reason });
       return { outcome: "rolled-back", weights: before, live, reason, judgements };
     }
   }
