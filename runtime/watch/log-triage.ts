@@ -86,7 +86,8 @@ export class LogTriage {
     try {
       outcome = { ...(await Promise.race([work, deadline])), durationMs: performance.now() - started };
     } catch (error) {
-      const message = alertSafeText(stripControlCharacters(error instanceof Error ? error.message : String(error)), 300);
+      // Our own message (deadline, unreadable source): not log text, so not redacted; bounded all the same.
+      const message = stripControlCharacters(error instanceof Error ? error.message : String(error)).slice(0, 300);
       outcome = { ok: false, incident, reason: message, durationMs: performance.now() - started };
     } finally {
       clearTimeout(timer);
