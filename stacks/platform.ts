@@ -103,7 +103,7 @@ function createRuntimeServices(config: StackConfig, colour: Colour, cluster: Eks
     karpenter: runtime.karpenter,
     grafanaSso: runtime.grafanaSso && { ...runtime.grafanaSso, clientSecret: new pulumi.Config("icna").requireSecret(GRAFANA_SSO_CLIENT_SECRET_KEY) },
   }, { parent: cluster });
-  new LogPipeline(`${name}-logs`, { cluster, clusterName: clusterNameOf(config.namePrefix, colour), account: { accountId: config.accountId, region: config.region }, environment: config.environment, isProduction: config.isProduction, tags: { ...config.tags, "icna.io/colour": colour } }, { parent: cluster });
+  const logPipeline = new LogPipeline(`${name}-logs`, { cluster, clusterName: clusterNameOf(config.namePrefix, colour), account: { accountId: config.accountId, region: config.region }, environment: config.environment, isProduction: config.isProduction, tags: { ...config.tags, "icna.io/colour": colour } }, { parent: cluster });
   new AnomalyWatcher(`${name}-watcher`, {
     provider: cluster.provider,
     namespace: PSE_NAMESPACE,
@@ -116,5 +116,7 @@ function createRuntimeServices(config: StackConfig, colour: Colour, cluster: Eks
     alertThreshold: runtime.watcher.alertThreshold,
     labels: { cluster: clusterNameOf(config.namePrefix, colour) },
     operatorSelector: OPERATOR_SELECTOR,
-  }, { parent: cluster, dependsOn: [autoscaling] });
+    // New alerts carry the top log-triage hypotheses from the cluster's container logs.
+    logs: { cluster, account: { accountId: config.accountId, region: config.region }, groups: [logPipeline.logGroupName], tags: { ...config.tags, "icna.io/colour": colour } },
+  }, { parent: cluster, dependsOn: [autoscaling, logPipeline] });
 }

@@ -1,11 +1,12 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { createWatcherLogAccess, type WatcherLogAccessArgs } from "./watcher-log-access";
 import { watcherConfigYaml, type WatcherSettings } from "./watcher-settings";
 import { watcherRules } from "./watcher-rules";
 
 const METRICS_PORT = 9464;
 
-export interface AnomalyWatcherArgs extends WatcherSettings {
+export interface AnomalyWatcherArgs extends Omit<WatcherSettings, "logs"> {
   /** Kubernetes provider of the cluster to deploy into. */
   readonly provider: k8s.Provider;
   /** Existing namespace to deploy into. @default "monitoring" */
@@ -14,13 +15,20 @@ export interface AnomalyWatcherArgs extends WatcherSettings {
   readonly image: string;
   /** Labels the Prometheus Operator selects ServiceMonitors and PrometheusRules by. @default { release: "kube-prometheus-stack" } */
   readonly operatorSelector?: Readonly<Record<string, string>>;
+  /**
+   * Log triage on the cluster's CloudWatch Logs groups: new alerts carry the top hypotheses and the
+   * log-pattern metrics are exported; the watcher reads the groups through its own IRSA role.
+   * @default no log triage
+   */
+  readonly logs?: WatcherLogAccessArgs;
 }
 
 /**
  * The anomaly watcher in one cluster: its config (ConfigMap), a single-replica Deployment running
  * `icna watch` (detector state lives in memory, so one writer per colour), a Service for its metrics, a
  * ServiceMonitor so Prometheus scrapes the scores and expected bands, and a PrometheusRule alerting on the
- * watcher's own health.
+ * watcher's own health. With `logs`, an IRSA role and service account let it read the cluster's log
+ * groups for triage.
  */
 export class AnomalyWatcher extends pulumi.ComponentResource {
   /** Name of the Service exposing `/metrics`. */
@@ -36,8 +44,9 @@ export class AnomalyWatcher extends pulumi.ComponentResource {
 
     const config = new k8s.core.v1.ConfigMap(`${name}-config`, {
       metadata: { name: appName, namespace, labels },
-      data: { "watch.yaml": watcherConfigYaml(args) },
+      data: { "watch.yaml": watcherConfigYaml({ ...args, logs: args.logs && { region: args.logs.account.region, groups: args.logs.groups } }) },
     }, child);
+    const serviceAccountName = args.logs && createWatcherLogAccess(name, appName, namespace, args.logs, { parent: this }, child);
 
     new k8s.apps.v1.Deployment(`${name}-deployment`, {
       metadata: { name: appName, namespace, labels },
@@ -49,6 +58,7 @@ export class AnomalyWatcher extends pulumi.ComponentResource {
           metadata: { labels },
           spec: {
             securityContext: { runAsNonRoot: true, runAsUser: 65532, seccompProfile: { type: "RuntimeDefault" } },
+            ...(serviceAccountName ? { serviceAccountName } : {}),
             containers: [
               {
                 name: "watcher",

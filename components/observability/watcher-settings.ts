@@ -24,6 +24,8 @@ export interface WatcherSettings {
   readonly alertThreshold?: number;
   /** Labels added to every alert, e.g. { cluster: "icna-prod-blue" }. */
   readonly labels?: Readonly<Record<string, string>>;
+  /** CloudWatch Logs groups (the cluster's LogPipeline) triaged when an alert is new, and their region. @default no log triage */
+  readonly logs?: { readonly region: string; readonly groups: readonly string[] };
 }
 
 /** The `watch.yaml` the deployed watcher reads, validated with the same schema `icna watch` uses. */
@@ -36,6 +38,7 @@ export function watcherConfig(settings: WatcherSettings): WatchConfig {
     colours: [settings.colour],
     labels: settings.labels ?? {},
     signals: settings.signals.map((s) => ({ name: s.name, query: s.query, severity: s.severity ?? "warning" })),
+    ...(settings.logs ? { logs: { cloudwatch: { region: settings.logs.region, groups: [...settings.logs.groups] } } } : {}),
   });
 }
 
