@@ -58,6 +58,31 @@ describe("detectHeader", () => {
       { timestamp: "1117838570 2005.06.03 2005-06-03-15.42.50.675872", level: "INFO" },
       "instruction cache parity error corrected",
     ],
+    [
+      "- 1117869872 2005.06.04 R04-M1-N4-I:J18-U11 2005-06-04-00.24.32.432192 R04-M1-N4-I:J18-U11 RAS APP FATAL ciod: Error loading /bin/x",
+      { timestamp: "1117869872 2005.06.04 2005-06-04-00.24.32.432192", level: "FATAL" },
+      "ciod: Error loading /bin/x",
+    ],
+    [
+      "2024-03-01 10:00:00 ERROR [worker-1] Notification: 3 (n.leader)",
+      { timestamp: "2024-03-01 10:00:00", level: "ERROR", component: "worker-1" },
+      "Notification: 3 (n.leader)",
+    ],
+    [
+      "2024-03-01 10:00:00 ERROR app: failed",
+      { timestamp: "2024-03-01 10:00:00", level: "ERROR", component: "app" },
+      "failed",
+    ],
+    [
+      "134681 node-246 unix.hw state_change.unavailable 1077804742 1 NIFF: node node-6 has detected a connection",
+      { timestamp: "1077804742" },
+      "NIFF: node node-6 has detected a connection",
+    ],
+    [
+      "2024-03-01T10:00:00Z sshd[812]: Accepted publickey for deploy",
+      { timestamp: "2024-03-01T10:00:00Z", component: "sshd[812]" },
+      "Accepted publickey for deploy",
+    ],
   ])("splits %s", (line, header, message) => {
     expect(detectHeader(line)).toEqual({ header, message });
   });

@@ -12,8 +12,12 @@ const EPOCH = /^\d{9,10}(?:\.\d+)?$|^\d{13}$/;
 const CALENDAR_WORD = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*,?$/;
 /** Tokens a header field can be before the level: numbers, host and node ids, dotted names, short upper-case words, "-". */
 const FIELD = /^(-|\d+|[A-Z][A-Z0-9_]{1,15}|[\w$@/:-]*[\d._:][\w.$@/:-]*)$/;
-/** A component name closing the header: an identifier ending with ":" (`dfs.DataNode$PacketResponder:`). */
+/** A component name closing the header: an identifier ending with ":" (`dfs.DataNode$PacketResponder:`, `app:`). */
 const COMPONENT = /^[A-Za-z_$][\w.$@/()[\]-]{0,120}:$/;
+/** A component that cannot be a message's first word: a qualified logger name or a program with its pid (`sshd[812]:`). */
+const NAMED_COMPONENT = /^[A-Za-z_$][\w$@/()-]*(?:(?:[.$][\w$@/()-]+)+|\[\d+\]):$/;
+/** An upper-case word among the fields before the level (`RAS KERNEL FATAL`): a facility that already names the source. */
+const FACILITY = /^[A-Z][A-Z_]{2,15}$/;
 /** A qualified component name (`org.apache.hadoop.ipc.Server:`), which can follow a thread name with spaces in it. */
 const QUALIFIED_COMPONENT = /^[A-Za-z_$][\w$-]*(?:[.$][\w$-]+)+:$/;
 const SHORT_NUMBER = /^-?\d{1,3}$/;
@@ -70,7 +74,10 @@ function isTimeToken(text: string): boolean {
  * Finds the header of a line without being told its format: leading timestamp fields, header fields
  * (ids, numbers, upper-case words) before a severity word, then a thread in brackets, a component
  * (`name:` or a column followed by a run of spaces) and "-" separators. A thread in brackets may
- * hold spaces when a component or a "-" separator follows it. A line with neither a
+ * hold spaces when a component or a "-" separator follows it. A bare `word:` after the level is the
+ * component only when nothing named the source yet (no facility word such as `KERNEL` before the
+ * level, no thread or logger in brackets): `RAS KERNEL FATAL ciod: …` keeps `ciod:` in the message.
+ * Without a level, only a qualified name or `program[pid]:` is a component. A line with neither a
  * timestamp nor a level has no header.
  */
 export const detectHeader: HeaderParser = (line) => {
@@ -78,6 +85,7 @@ export const detectHeader: HeaderParser = (line) => {
   const timestamp: string[] = [];
   let level: string | undefined;
   let component: string | undefined;
+  let facility = false;
   let i = 0;
 
   while (i < tokens.length && i < MAX_HEADER_TOKENS) {
@@ -107,6 +115,7 @@ export const detectHeader: HeaderParser = (line) => {
       continue;
     }
     if (FIELD.test(text)) {
+      facility ||= FACILITY.test(text);
       i++;
       continue;
     }
@@ -132,7 +141,8 @@ export const detectHeader: HeaderParser = (line) => {
   if (i < tokens.length - 1) {
     const token = tokens[i];
     const gap = tokens[i + 1].start - token.end;
-    if (COMPONENT.test(token.text)) {
+    const sourceNamed = facility || component !== undefined;
+    if (NAMED_COMPONENT.test(token.text) || (!sourceNamed && COMPONENT.test(token.text))) {
       component = token.text.slice(0, -1);
       i++;
     } else if (gap >= 2 && /^[\w.$-]+$/.test(token.text)) {
@@ -172,7 +182,7 @@ function withoutLevel(line: string, tokens: readonly Token[]): { header: LogHead
   if (!isTimeToken(first) && !FIELD.test(first) && !first.startsWith("[")) return undefined;
   while (end < tokens.length - 1 && SHORT_NUMBER.test(tokens[end].text)) end++;
   let component: string | undefined;
-  if (end < tokens.length - 1 && COMPONENT.test(tokens[end].text)) component = tokens[end++].text.slice(0, -1);
+  if (end < tokens.length - 1 && NAMED_COMPONENT.test(tokens[end].text)) component = tokens[end++].text.slice(0, -1);
   return finish(line, tokens, end, { timestamp: timestamp.join(" "), ...(component ? { component } : {}) });
 }
 

@@ -1,5 +1,6 @@
 import { WILDCARD, type MaskedToken } from "./placeholders";
 import { Pattern } from "./pattern";
+import { fitsWildcard, isWildcard, widenToken } from "./wildcard-token";
 
 const PLACEHOLDER = /<(UUID|URL|IP|PATH|HEX|NUM)>/;
 
@@ -17,7 +18,7 @@ export class PatternCluster {
 
   constructor(
     readonly key: string,
-    /** The skeleton: `<*>` at variable positions and at word-varying ones. */
+    /** The skeleton: `<*>` at word-varying positions, `<*>` between the punctuation its values share at variable ones. */
     readonly skeleton: string[],
     public lastSeen: number,
   ) {}
@@ -33,7 +34,7 @@ export class PatternCluster {
     for (let i = 0; i < tokens.length; i++) {
       const t = this.skeleton[i];
       const token = tokens[i];
-      if (t === WILDCARD) {
+      if (isWildcard(t)) {
         wildcards++;
         if (token.variable && !this.wordValues.has(i)) same++;
       } else if (t === token.masked || (token.variable && PLACEHOLDER.test(t))) same++;
@@ -54,23 +55,26 @@ export class PatternCluster {
     for (let i = 0; i < tokens.length; i++) {
       const words = this.wordValues.get(i);
       if (words) {
-        if (tokens[i].variable) {
-          this.wordValues.delete(i);
-          widened.push(i);
-        } else if (!words.has(tokens[i].masked)) {
+        if (!words.has(tokens[i].masked)) {
           words.add(tokens[i].masked);
-          if (this.wordsAreValues(words.size, maxWords)) {
+          if (tokens[i].variable || this.wordsAreValues(words.size, maxWords)) {
             this.wordValues.delete(i);
+            this.skeleton[i] = widenToken(words);
             widened.push(i);
           }
         }
         continue;
       }
       const t = this.skeleton[i];
-      if (t === WILDCARD || t === tokens[i].masked) continue;
-      this.skeleton[i] = WILDCARD;
-      if (tokens[i].variable || PLACEHOLDER.test(t) || maxWords < 2) widened.push(i);
-      else this.wordValues.set(i, new Set([t, tokens[i].masked]));
+      const masked = tokens[i].masked;
+      if (t === masked || (isWildcard(t) && fitsWildcard(t, masked))) continue;
+      if (isWildcard(t) || tokens[i].variable || PLACEHOLDER.test(t) || maxWords < 2) {
+        this.skeleton[i] = widenToken([t, masked]);
+        widened.push(i);
+      } else {
+        this.skeleton[i] = WILDCARD;
+        this.wordValues.set(i, new Set([t, masked]));
+      }
     }
     const merged = widened.length > 0 ? this.rekey(widened) : [];
     const template = this.templateOf(tokens);
@@ -107,7 +111,7 @@ export class PatternCluster {
     const old = [...this.patterns.values()];
     this.patterns.clear();
     for (const pattern of old) {
-      for (const p of positions) pattern.widen(p);
+      for (const p of positions) pattern.widen(p, this.skeleton[p]);
       const existing = this.patterns.get(pattern.template);
       if (existing) {
         existing.count += pattern.count;

@@ -73,11 +73,27 @@ describe("PatternMiner", () => {
     mine(miner, hives.slice(0, 3));
     expect(miner.patterns()).toHaveLength(3);
     mine(miner, hives.slice(3));
-    expect(miner.patterns().map((p) => [p.template, p.count])).toEqual([["Loading registry hive: <*> from disk", 4]]);
+    expect(miner.patterns().map((p) => [p.template, p.count])).toEqual([["Loading registry hive: <*>, from disk", 4]]);
+    const { pattern, tokens } = miner.match("Loading registry hive: SAM, from disk")!;
+    expect(pattern.params(tokens)).toEqual(["SAM"]);
     // Words that repeat stay event names up to maxWords.
     const repeated = new PatternMiner({ maxWords: 6 });
     mine(repeated, ["Ending a.", "Ending b.", "Ending a.", "Ending c.", "Ending d."]);
     expect(repeated.patterns()).toHaveLength(4);
+  });
+
+  it("keeps the punctuation a variable position's values share around its <*>, without changing the groups", () => {
+    const miner = new PatternMiner();
+    const ids = mine(miner, [
+      "package: 'KB123_x', state: Staged",
+      "package: 'KB456_y', state: Staged",
+      "package: 'C:\\temp\\a', state: Staged",
+    ]);
+    expect(new Set(ids).size).toBe(1);
+    expect(miner.patterns()[0].template).toBe("package: '<*>', state: Staged");
+    // A value without the quotes widens the position further.
+    mine(miner, ["package: KB789, state: Staged"]);
+    expect(miner.patterns().map((p) => p.template)).toEqual(["package: <*>, state: Staged"]);
   });
 
   it("bounds memory: beyond maxPatterns the least recently matched patterns go", () => {
