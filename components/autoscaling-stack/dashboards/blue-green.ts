@@ -1,21 +1,37 @@
-import type * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
+import type * as cog from "@grafana/grafana-foundation-sdk/cog";
+import * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
+import { CUTOVER_JUDGE_TAG, CUTOVER_ROLLBACK_TAG, CUTOVER_STEP_TAG } from "../../../operations/cutover/grafana-annotations";
+import { colourQuery, COLOURS } from "../../../runtime/prometheus/colour-query";
 import { DEFAULT_WATCHED_SIGNALS } from "../../observability/default-watched-signals";
-import { icnaDashboard, promPanel } from "./panels";
+import { GRAFANA_ANNOTATIONS, icnaDashboard, promPanel } from "./panels";
 
-const COLOURS = ["blue", "green"] as const;
+/** An annotation query over Grafana's own annotations carrying `tag` (what `icna cutover` writes through Grafana's API). */
+function cutoverAnnotations(name: string, tag: string, colour: string): cog.Builder<dashboard.AnnotationQuery> {
+  const target = new dashboard.AnnotationTargetBuilder().type("tags").tags([tag]).matchAny(false).limit(100);
+  return new dashboard.AnnotationQueryBuilder()
+    .name(name)
+    .datasource(GRAFANA_ANNOTATIONS)
+    .enable(true)
+    .iconColor(colour)
+    .target({ build: () => ({ ...target.build(), _implementsDataqueryVariant: () => undefined }) });
+}
 
 /**
  * Blue/green as the traffic sees it: each colour's share of requests (the effective weights), and per
- * colour the golden signals the watcher and the judge score, with the watcher's anomaly scores.
- * The queries are the watcher's default signals, one series per colour.
+ * colour the golden signals the watcher and the judge score, with the watcher's anomaly scores. The
+ * queries are the watcher's default signals, one series per colour. `icna cutover` runs outside the
+ * cluster, so its steps, judged intervals (with their scores) and rollbacks are Grafana annotations.
  */
 export function blueGreenDashboard(): dashboard.Dashboard {
   const perColour = (name: string) => {
     const signal = DEFAULT_WATCHED_SIGNALS.find((s) => s.name === name);
     if (!signal) throw new Error(`no default watched signal "${name}"`);
-    return COLOURS.map((colour) => ({ expr: signal.query.replaceAll("$colour", colour), legend: `${colour}` }));
+    return COLOURS.map((colour) => ({ expr: colourQuery(signal.query, colour), legend: `${colour}` }));
   };
-  return icnaDashboard("icna-blue-green", "ICNA / Blue-green", "Each colour's share of the traffic (the weights in effect) and the signals the canary judge scores, per colour.")
+  return icnaDashboard("icna-blue-green", "ICNA / Blue-green", "Each colour's share of the traffic (the weights in effect) and the signals the canary judge scores, per colour; icna cutover's steps, judged intervals and rollbacks as annotations.")
+    .annotation(cutoverAnnotations("cutover steps", CUTOVER_STEP_TAG, "blue"))
+    .annotation(cutoverAnnotations("judged intervals (score per interval)", CUTOVER_JUDGE_TAG, "purple"))
+    .annotation(cutoverAnnotations("rollbacks", CUTOVER_ROLLBACK_TAG, "red"))
     .withPanel(
       promPanel("Traffic share per colour", "Requests per second served by each colour over all requests: the weights in effect, as the traffic saw them.", [
         { expr: 'sum by (colour) (rate(http_requests_total{colour=~"blue|green"}[5m])) / scalar(sum(rate(http_requests_total{colour=~"blue|green"}[5m])))', legend: "{{colour}}" },

@@ -1,4 +1,5 @@
 import type * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
+import { CUTOVER_JUDGE_TAG, CUTOVER_ROLLBACK_TAG, CUTOVER_STEP_TAG } from "../../../operations/cutover/grafana-annotations";
 import { DATA_TIER_PANELS } from "./data-tier";
 import { icnaDashboards } from "./dashboards";
 import { promQueriesOf } from "./prom-queries";
@@ -33,6 +34,23 @@ describe("ICNA's Grafana dashboards", () => {
     const dataTier = boards[3].panels as Panel[];
     expect(dataTier.map((p) => p.title)).toEqual(DATA_TIER_PANELS.map((p) => p.title));
     expect(dataTier[0].targets?.[0]).toMatchObject({ namespace: "AWS/RDS", metricName: "DatabaseConnections", dimensions: { DBInstanceIdentifier: "*" }, datasource: { type: "cloudwatch", uid: "cloudwatch" } });
+  });
+
+  it("draws the PSE's forecast band beside demand and the lead on the last peaks over a week", () => {
+    const panels = boards[0].panels as Panel[];
+    const band = panels.find((p) => p.title === "Demand and forecast band");
+    expect(band?.targets?.map((t) => (t as { expr?: string }).expr)).toEqual(["observed_load", "forecast_lower", "forecast_point", "forecast_upper", "forecast_peak"].map((m) => `icna_pse_${m}{scaled_object=~"$scaled_object"}`));
+    expect(panels.find((p) => p.title === "Lead on the last peaks")).toMatchObject({ timeFrom: "7d", fieldConfig: { defaults: { unit: "m" } } });
+  });
+
+  it("shows icna cutover's steps, judged intervals and rollbacks from Grafana's annotations, by the tags the cutover writes", () => {
+    const annotations = JSON.parse(JSON.stringify(boards[2].annotations)) as { list: Array<Record<string, unknown>> };
+    expect(annotations.list.map((a) => [a.name, (a.target as { tags: string[] }).tags])).toEqual([
+      ["cutover steps", [CUTOVER_STEP_TAG]],
+      ["judged intervals (score per interval)", [CUTOVER_JUDGE_TAG]],
+      ["rollbacks", [CUTOVER_ROLLBACK_TAG]],
+    ]);
+    for (const annotation of annotations.list) expect(annotation).toMatchObject({ datasource: { type: "grafana", uid: "-- Grafana --" }, enable: true, target: { type: "tags", matchAny: false, limit: 100 } });
   });
 
   it("lists every Prometheus query of the panels and the alert annotations", () => {

@@ -21,6 +21,10 @@ export async function exportedSamples(): Promise<BackfillSample[]> {
     for (const [gauge, value] of [
       [scaler.observedLoad, load],
       [scaler.forecastPeak, load * 1.2],
+      [scaler.forecastLower, load * 0.9],
+      [scaler.forecastPoint, load],
+      [scaler.forecastUpper, load * 1.1],
+      [scaler.peakLeadMinutes, 18],
       [scaler.desiredReplicas, Math.ceil(load / 20)],
       [scaler.metricValue, Math.ceil(load / 20) * 20],
       [scaler.forecastAbsoluteError, 4 + (minute % 7)],

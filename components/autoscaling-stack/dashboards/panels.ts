@@ -7,6 +7,8 @@ import { CLOUDWATCH_DATASOURCE_UID, PROMETHEUS_DATASOURCE_UID } from "../grafana
 
 export const PROMETHEUS: common.DataSourceRef = { type: "prometheus", uid: PROMETHEUS_DATASOURCE_UID };
 export const CLOUDWATCH: common.DataSourceRef = { type: "cloudwatch", uid: CLOUDWATCH_DATASOURCE_UID };
+/** Grafana's built-in datasource of its own annotations (those written through its HTTP API). */
+export const GRAFANA_ANNOTATIONS: common.DataSourceRef = { type: "grafana", uid: "-- Grafana --" };
 
 /** One PromQL query of a panel and how its series are named in the legend. */
 export interface PromQuery {

@@ -8,10 +8,20 @@ export function predictiveScalingDashboard(): dashboard.Dashboard {
   return icnaDashboard("icna-predictive-scaling", "ICNA / Predictive scaling", "The Predictive Scaling Engine per ScaledObject: what it saw, what it forecast, what it decided and what the HPA ran.")
     .withVariable(labelVariable("scaled_object", "ScaledObject", "icna_pse_desired_replicas"))
     .withPanel(
-      promPanel("Demand and forecast", "Observed load (the trigger's query) and the largest upper-quantile forecast over the lead window the PSE sized for: the forecast line above demand before a peak is the lead.", [
+      promPanel("Demand and forecast band", "Observed load (the trigger's query) against the band the PSE forecast for the same step a lead window earlier (lower and upper quantile, dashed; point forecast, dotted), and the largest upper-quantile forecast over the lead window it sized for now.", [
         { expr: `icna_pse_observed_load{${SO}}`, legend: "demand {{scaled_object}}" },
-        { expr: `icna_pse_forecast_peak{${SO}}`, legend: "forecast peak (upper quantile) {{scaled_object}}" },
-      ], "short"),
+        { expr: `icna_pse_forecast_lower{${SO}}`, legend: "forecast lower quantile {{scaled_object}}" },
+        { expr: `icna_pse_forecast_point{${SO}}`, legend: "forecast point {{scaled_object}}" },
+        { expr: `icna_pse_forecast_upper{${SO}}`, legend: "forecast upper quantile {{scaled_object}}" },
+        { expr: `icna_pse_forecast_peak{${SO}}`, legend: "sized for: peak upper quantile ahead {{scaled_object}}" },
+      ], "short")
+        .overrideByRegexp("^forecast (lower|upper) quantile .*", [{ id: "custom.lineStyle", value: { fill: "dash", dash: [6, 4] } }, { id: "custom.lineWidth", value: 1 }])
+        .overrideByRegexp("^forecast point .*", [{ id: "custom.lineStyle", value: { fill: "dot", dash: [0, 6] } }, { id: "custom.lineWidth", value: 1 }]),
+    )
+    .withPanel(
+      promPanel("Lead on the last peaks", "Minutes before each whole UTC day's peak (its busiest 15 minutes) since when the Deployment's ready pods covered it, measured as icna simulate does from demand and kube-state-metrics' available replicas; negative: covered only after the peak began; 240 means at least 240. Updated once a day; the panel shows 7 days.", [
+        { expr: `icna_pse_peak_lead_minutes{${SO}}`, legend: "lead {{scaled_object}}" },
+      ], "m").timeFrom("7d"),
     )
     .withPanel(
       promPanel("Replicas: PSE decision and HPA", "Replicas the PSE decided, and the replicas KEDA's HPA for the ScaledObject reports (kube-state-metrics).", [
