@@ -21,16 +21,18 @@ export function logsDashboard(): dashboard.Dashboard {
       ], "short"),
     )
     .withPanel(
-      promPanel("New log patterns and entries read", "Patterns the baseline never saw whose rise is significant (p < 0.01), and the log entries with a timestamp in the incident window.", [
-        { expr: "max(icna_log_new_patterns)", legend: "new patterns" },
-        { expr: "max(icna_log_window_entries)", legend: "entries in the window" },
+      promPanel("New log patterns", "Patterns in the latest incident window that the baseline never saw and whose rise is significant (p < 0.01).", [{ expr: "max(icna_log_new_patterns)", legend: "new patterns" }], "short", 12),
+    )
+    .withPanel(
+      promPanel("Log entries in the incident window", "Log entries with a timestamp in the latest incident window: a drop to 0 means the logs stopped arriving (or triage cannot read them).", [{ expr: "max(icna_log_window_entries)", legend: "entries" }], "short", 12),
+    )
+    .withPanel(
+      promPanel("Log triage runs", "Triage runs per hour, for new alerts and for the periodic pattern scan, by outcome; a failed run still lets its alert out, saying why in the alert.", [
+        { expr: "sum by (reason, outcome) (increase(icna_watch_triage_runs_total[1h]))", legend: "{{reason}} {{outcome}}" },
       ], "short", 12),
     )
     .withPanel(
-      promPanel("Log triage runs", "Triage runs per hour, for new alerts and the periodic pattern scan, by outcome (a failed run still lets its alert out, saying why), and the latest run's duration in seconds.", [
-        { expr: "sum by (reason, outcome) (increase(icna_watch_triage_runs_total[1h]))", legend: "{{reason}} {{outcome}} per hour" },
-        { expr: "max(icna_watch_triage_duration_seconds)", legend: "latest run (s)" },
-      ], "short", 12),
+      promPanel("Log triage duration", "How long the latest triage took; the watcher's deadline (20 s by default) bounds it.", [{ expr: "max(icna_watch_triage_duration_seconds)", legend: "latest run" }], "s", 12),
     )
     .build();
 }
