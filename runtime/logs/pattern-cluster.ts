@@ -57,7 +57,7 @@ export class PatternCluster {
       if (words) {
         if (!words.has(tokens[i].masked)) {
           words.add(tokens[i].masked);
-          if (tokens[i].variable || this.wordsAreValues(words.size, maxWords)) {
+          if (tokens[i].variable || tokens[i].unit || this.wordsAreValues(words.size, maxWords)) {
             this.wordValues.delete(i);
             this.skeleton[i] = widenToken(words);
             widened.push(i);
@@ -68,7 +68,7 @@ export class PatternCluster {
       const t = this.skeleton[i];
       const masked = tokens[i].masked;
       if (t === masked || (isWildcard(t) && fitsWildcard(t, masked))) continue;
-      if (isWildcard(t) || tokens[i].variable || PLACEHOLDER.test(t) || maxWords < 2) {
+      if (isWildcard(t) || tokens[i].variable || tokens[i].unit || PLACEHOLDER.test(t) || maxWords < 2) {
         this.skeleton[i] = widenToken([t, masked]);
         widened.push(i);
       } else {

@@ -96,6 +96,20 @@ describe("PatternMiner", () => {
     expect(miner.patterns().map((p) => p.template)).toEqual(["package: <*>, state: Staged"]);
   });
 
+  it("reads a change of unit after a number as a change of value, not another event", () => {
+    const miner = new PatternMiner();
+    const ids = mine(miner, [
+      "Block broadcast_1 stored (estimated size 5.2 KB, free 5.2 KB)",
+      "Block broadcast_2 stored (estimated size 93.0 B, free 317.1 KB)",
+      "MemoryStore started with capacity 1.2 GB",
+    ]);
+    expect(ids[0]).toBe(ids[1]);
+    expect(
+      miner.resolve(miner.add("Block broadcast_3 stored (estimated size 1.0 MB, free 3.0 KB)").pattern).template,
+    ).toBe("Block broadcast_<NUM> stored (estimated size <NUM> <*>, free <NUM> KB)");
+    expect(miner.patterns().map((p) => p.template)).toContain("MemoryStore started with capacity <NUM> GB");
+  });
+
   it("bounds memory: beyond maxPatterns the least recently matched patterns go", () => {
     const miner = new PatternMiner({ maxPatterns: 3 });
     for (const message of ["a", "a b", "a b c", "a b c d", "a b c d e"]) miner.add(message);

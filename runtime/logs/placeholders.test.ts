@@ -12,6 +12,8 @@ describe("maskToken", () => {
     ["blk_-6952295868487656571", "blk_<NUM>", ["-6952295868487656571"]],
     ["core.2275", "core.<NUM>", ["2275"]],
     ["size=42,", "size=<NUM>,", ["42"]],
+    ["10000ms", "<NUM>ms", ["10000"]],
+    ["(threshold=30000ms)", "(threshold=<NUM>ms)", ["30000"]],
   ])("masks %s as %s and keeps the value", (raw, masked, values) => {
     const token = maskToken(raw);
     expect(token.masked).toBe(masked);
@@ -42,6 +44,13 @@ describe("maskToken", () => {
       "<NUM>",
     ]);
     expect(maskMessage("from 10.0.0.1 7").map((t) => t.masked)).toEqual(["from", "<IP>", "<NUM>"]);
+  });
+
+  it("marks a size or duration unit right after a number as part of the value", () => {
+    const tokens = maskMessage("estimated size 93.0 B, free 317.1 KB) in 5 seconds");
+    expect(tokens.filter((t) => t.unit).map((t) => t.raw)).toEqual(["B,", "KB)", "seconds"]);
+    expect(maskMessage("Block B stored").some((t) => t.unit)).toBe(false);
+    expect(maskToken("1st").masked).toBe("1st");
   });
 
   it("splits a message on any whitespace", () => {

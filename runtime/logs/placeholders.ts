@@ -14,7 +14,13 @@ export interface MaskedToken {
   readonly values: readonly string[];
   /** True when the token holds a typed placeholder; tokens like `eth0` are words until they vary too much. */
   readonly variable: boolean;
+  /** True for a unit word right after a number (`5.2 KB`, `93.0 B`): part of the value, so a change of unit is a change of value. */
+  readonly unit?: boolean;
 }
+
+/** Units of size and duration, as written after a number (`KB`, `ms`) or joined to it (`10000ms`). */
+const UNIT = String.raw`(?:[KMGTP]i?B|B|bytes|ms|us|µs|ns|s|secs?|seconds|mins?|minutes|h|hrs?|hours)`;
+const UNIT_WORD = new RegExp(String.raw`^${UNIT}[,;:.)\]]*$`);
 
 interface Rule {
   readonly kind: PlaceholderKind;
@@ -23,7 +29,7 @@ interface Rule {
 
 /**
  * Ordered: earlier kinds win where patterns overlap (a UUID is not read as hex and numbers). A port
- * is a value of its own: `10.0.0.1:8080` is `<IP>:<NUM>`.
+ * is a value of its own: `10.0.0.1:8080` is `<IP>:<NUM>`; a unit joined to a number stays: `10000ms` is `<NUM>ms`.
  */
 const RULES: readonly Rule[] = [
   {
@@ -37,7 +43,7 @@ const RULES: readonly Rule[] = [
     kind: "HEX",
     pattern: String.raw`\b0[xX][0-9a-fA-F]+\b|(?<![\w.-])(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{8,}(?![\w.-])`,
   },
-  { kind: "NUM", pattern: String.raw`(?<![A-Za-z0-9]|\d\.)-?\d+(?:\.\d+)*(?![A-Za-z0-9])` },
+  { kind: "NUM", pattern: String.raw`(?<![A-Za-z0-9]|\d\.)-?\d+(?:\.\d+)*(?=${UNIT}?(?![A-Za-z0-9]))` },
 ];
 
 const COMBINED = new RegExp(RULES.map((r) => `(${r.pattern})`).join("|"), "g");
@@ -65,8 +71,9 @@ export function maskMessage(message: string): MaskedToken[] {
   const out: MaskedToken[] = [];
   for (const raw of message.split(/\s+/)) {
     if (raw === "") continue;
-    const token = maskToken(raw);
+    let token = maskToken(raw);
     const previous = out[out.length - 1];
+    if (!token.variable && previous?.masked.endsWith("<NUM>") && UNIT_WORD.test(raw)) token = { ...token, unit: true };
     if (token.variable && previous?.variable && sameKind(previous.masked, token.masked)) {
       out[out.length - 1] = {
         masked: previous.masked === token.masked ? token.masked : WILDCARD,
