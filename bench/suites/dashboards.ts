@@ -35,6 +35,17 @@ async function queryRange(url: string, expr: string, legend: string): Promise<Ro
   });
 }
 
+/** The panel's line style for a series, from its overrides by name regexp (`custom.lineStyle`), as Grafana draws it. */
+function lineStyleOf(panel: dashboard.Panel, series: string): "solid" | "dash" | "dot" {
+  let style: "solid" | "dash" | "dot" = "solid";
+  for (const override of panel.fieldConfig?.overrides ?? []) {
+    if (override.matcher.id !== "byRegexp" || !new RegExp(String(override.matcher.options)).test(series)) continue;
+    const lineStyle = override.properties.find((p) => p.id === "custom.lineStyle")?.value as { fill?: string } | undefined;
+    if (lineStyle?.fill === "dash" || lineStyle?.fill === "dot") style = lineStyle.fill;
+  }
+  return style;
+}
+
 async function renderPng(spec: object): Promise<Buffer> {
   const importEsm = new Function("specifier", "return import(specifier)") as <T>(specifier: string) => Promise<T>;
   const [vegaLite, vega] = await Promise.all([importEsm<VegaLiteModule>("vega-lite"), importEsm<VegaModule>("vega")]);
@@ -50,7 +61,7 @@ async function renderPng(spec: object): Promise<Buffer> {
 const suite: BenchSuite = {
   name: "dashboards",
   description:
-    "Renders the Prometheus panels of each ICNA Grafana dashboard from a real Prometheus (the tests' one: promtool backfill of three hours of the series the PSE's and the watcher's registries export, kube-state-metrics HPA replicas and workload request metrics, all synthetic) with Vega-Lite → SVG → PNG (resvg) into docs/dashboards/. CloudWatch panels are not rendered (no AWS account here).",
+    "Renders the Prometheus panels of each ICNA Grafana dashboard from a real Prometheus (the tests' one: promtool backfill of three hours of the series the PSE's and the watcher's registries export, kube-state-metrics HPA replicas and workload request metrics, all synthetic) with Vega-Lite → SVG → PNG (resvg) into docs/dashboards/, dashed and dotted where the panel overrides say so. CloudWatch panels are not rendered (no AWS account here), nor annotations held by Grafana itself (icna cutover's events).",
   async run() {
     fs.mkdirSync(OUT_DIR, { recursive: true });
     const prometheus = await startPrometheus(await exportedSamples());
@@ -63,7 +74,7 @@ const suite: BenchSuite = {
         for (const panel of (board.panels ?? []) as dashboard.Panel[]) {
           const targets = ((panel.targets ?? []) as Target[]).filter((t) => t.datasource?.type === "prometheus" && t.expr);
           if (targets.length === 0) continue;
-          const rows = (await Promise.all(targets.map((t) => queryRange(prometheus.url, t.expr ?? "", t.legendFormat ?? "")))).flat();
+          const rows = (await Promise.all(targets.map((t) => queryRange(prometheus.url, t.expr ?? "", t.legendFormat ?? "")))).flat().map((r) => ({ ...r, style: lineStyleOf(panel, r.series) }));
           queries += targets.length;
           rows.forEach((r) => series.add(`${panel.title}/${r.series}`));
           panels.push({
@@ -76,6 +87,7 @@ const suite: BenchSuite = {
               x: { field: "time", type: "temporal", title: null, scale: { type: "utc" }, axis: { format: "%H:%M", labelOverlap: true } },
               y: { field: "value", type: "quantitative", title: panel.fieldConfig?.defaults?.unit ?? null },
               color: { field: "series", type: "nominal", legend: { orient: "bottom", columns: 2, labelLimit: 360, title: null } },
+              strokeDash: { field: "style", type: "nominal", scale: { domain: ["solid", "dash", "dot"], range: [[1, 0], [6, 4], [1, 3]] }, legend: null },
             },
           });
         }

@@ -18,12 +18,14 @@ export async function exportedSamples(): Promise<BackfillSample[]> {
     const scaler = new ScalerMetrics();
     const so = { scaled_object: "shop/checkout" };
     const load = 100 + 50 * Math.sin((2 * Math.PI * minute) / 120);
+    // The point forecast made a lead window earlier for this minute: the same curve, three minutes early.
+    const forecast = 100 + 50 * Math.sin((2 * Math.PI * (minute + 3)) / 120);
     for (const [gauge, value] of [
       [scaler.observedLoad, load],
       [scaler.forecastPeak, load * 1.2],
-      [scaler.forecastLower, load * 0.9],
-      [scaler.forecastPoint, load],
-      [scaler.forecastUpper, load * 1.1],
+      [scaler.forecastLower, forecast - 15],
+      [scaler.forecastPoint, forecast],
+      [scaler.forecastUpper, forecast + 15],
       [scaler.peakLeadMinutes, 18],
       [scaler.desiredReplicas, Math.ceil(load / 20)],
       [scaler.metricValue, Math.ceil(load / 20) * 20],
