@@ -13,6 +13,11 @@ describe("maskToken", () => {
     ["core.2275", "core.<NUM>", ["2275"]],
     ["size=42,", "size=<NUM>,", ["42"]],
     ["10000ms", "<NUM>ms", ["10000"]],
+    [
+      ":[akka.tcp://sparkExecutor@mesos-slave-07:55904],",
+      ":[<URL>],",
+      ["akka.tcp://sparkExecutor@mesos-slave-07:55904"],
+    ],
     ["(threshold=30000ms)", "(threshold=<NUM>ms)", ["30000"]],
   ])("masks %s as %s and keeps the value", (raw, masked, values) => {
     const token = maskToken(raw);

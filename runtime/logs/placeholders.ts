@@ -36,7 +36,7 @@ const RULES: readonly Rule[] = [
     kind: "UUID",
     pattern: String.raw`\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b`,
   },
-  { kind: "URL", pattern: String.raw`\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s"'<>]+` },
+  { kind: "URL", pattern: String.raw`\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s"'<>]*[^\s"'<>)\],.;:]` },
   { kind: "IP", pattern: String.raw`(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.])` },
   { kind: "PATH", pattern: String.raw`(?<![\w.:/])(?:/[\w.@%+~-]+){2,}/?|\b[A-Za-z]:\\[^\s"'<>]+|\\\\[^\s"'<>]+` },
   {
