@@ -10,7 +10,7 @@ export function registerCutover(program: Command): void {
     .requiredOption("--to <colour>", "colour to make live: blue or green")
     .option("--steps <percents>", "percent of traffic on the target at each step", "10,50,100")
     .option("--interval <duration>", "observation time per step", "5m")
-    .option("--config <yaml>", "rollout config: prometheus, health, signals, judge", "rollout.yaml")
+    .option("--config <yaml>", "rollout config: prometheus, health, signals, judge, and optionally grafana (annotated with every decision; token from ICNA_GRAFANA_TOKEN)", "rollout.yaml")
     .option("--log <file>", "JSON-lines cutover log (resumes an unfinished cutover)")
     .option("--json", "print the result as JSON")
     .action(async (options: CutoverCliOptions) => {
