@@ -6,6 +6,7 @@ import type { RankedPattern, TimeWindow } from "../logs/triage";
 import { alertSafeText } from "./alert-text";
 import type { LogReader } from "./log-reader";
 import type { LogTriageConfig } from "./log-triage-config";
+import { triageAnnotations } from "./triage-annotations";
 import type { WatchMetrics } from "./watch-metrics";
 
 /** What one triage run found, or why it found nothing; never raw log lines. */
@@ -65,6 +66,11 @@ export class LogTriage {
   windows(anomalyMs: number, nowMs: number): { incident: TimeWindow; baseline: TimeWindow } {
     const incident = { start: Math.min(anomalyMs, nowMs) - this.windowMs, end: nowMs + 1 };
     return { incident, baseline: { start: incident.start - this.baselineMs, end: incident.start } };
+  }
+
+  /** The annotations an alert carries for this outcome (the configured number of hypotheses). */
+  annotate(outcome: TriageOutcome): Record<string, string> {
+    return triageAnnotations(outcome, this.config.hypotheses);
   }
 
   async run(anomalyMs: number, nowMs: number, reason: TriageReason): Promise<TriageOutcome> {

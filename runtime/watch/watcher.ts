@@ -5,7 +5,6 @@ import { colourQuery, type Colour } from "../prometheus/colour-query";
 import { PrometheusError, type PrometheusClient } from "../prometheus/prometheus-client";
 import type { AlertmanagerClient, PostableAlert } from "./alertmanager-client";
 import type { LogTriage, TriageReason } from "./log-triage";
-import { triageAnnotations } from "./triage-annotations";
 import type { WatchConfig } from "./watch-config";
 import type { WatchMetrics } from "./watch-metrics";
 
@@ -181,7 +180,7 @@ export class Watcher {
       const reason: TriageReason = fresh.length > 0 ? "alert" : "scan";
       const anomalyMs = Math.min(nowMs, ...fresh.map((a) => Date.parse(a.startsAt)));
       const outcome = await this.triage.run(anomalyMs, nowMs, reason);
-      const notes = triageAnnotations(outcome, this.triage.config.hypotheses);
+      const notes = this.triage.annotate(outcome);
       for (const a of fresh) this.active.set(key(a), { untilMs: nowMs, notes });
       triage = { reason, ok: outcome.ok, detail: notes.log_triage, seconds: outcome.durationMs / 1000 };
       if (!outcome.ok) this.log(`log triage (${reason}) ${notes.log_triage}`);
