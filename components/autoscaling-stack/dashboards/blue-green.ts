@@ -1,6 +1,7 @@
+import * as annotationslist from "@grafana/grafana-foundation-sdk/annotationslist";
 import type * as cog from "@grafana/grafana-foundation-sdk/cog";
 import * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
-import { CUTOVER_JUDGE_TAG, CUTOVER_ROLLBACK_TAG, CUTOVER_STEP_TAG } from "../../../operations/cutover/grafana-annotations";
+import { CUTOVER_JUDGE_TAG, CUTOVER_ROLLBACK_TAG, CUTOVER_STEP_TAG, CUTOVER_TAG } from "../../../operations/cutover/grafana-annotations";
 import { colourQuery, COLOURS } from "../../../runtime/prometheus/colour-query";
 import { DEFAULT_WATCHED_SIGNALS } from "../../observability/default-watched-signals";
 import { GRAFANA_ANNOTATIONS, icnaDashboard, promPanel } from "./panels";
@@ -14,6 +15,11 @@ function cutoverAnnotations(name: string, tag: string, colour: string): cog.Buil
     .enable(true)
     .iconColor(colour)
     .target({ build: () => ({ ...target.build(), _implementsDataqueryVariant: () => undefined }) });
+}
+
+/** A list of Grafana's annotations carrying `tag` within the dashboard's time range, newest first. */
+function cutoverList(title: string, description: string, tag: string): annotationslist.PanelBuilder {
+  return new annotationslist.PanelBuilder().title(title).description(description).datasource(GRAFANA_ANNOTATIONS).tags([tag]).onlyFromThisDashboard(false).onlyInTimeRange(true).limit(20).showTime(true).showTags(true).showUser(false).navigateToPanel(false).height(8).span(12);
 }
 
 /**
@@ -40,6 +46,8 @@ export function blueGreenDashboard(): dashboard.Dashboard {
     .withPanel(promPanel("Request rate", "Requests per second per colour (the watcher's throughput signal).", perColour("throughput"), "reqps", 8))
     .withPanel(promPanel("Error ratio", "5xx responses over all responses per colour (the watcher's error_ratio signal).", perColour("error_ratio"), "percentunit", 8))
     .withPanel(promPanel("Latency p99", "99th percentile request latency per colour (the watcher's latency_p99 signal).", perColour("latency_p99"), "s", 8))
+    .withPanel(cutoverList("Judge scores per interval", "Each interval icna cutover judged: step, verdict, score (0–100: weighted share of metrics that passed, marginal counts half) and each metric's outcome and change against the live colour.", CUTOVER_JUDGE_TAG))
+    .withPanel(cutoverList("Cutover and rollback events", "Every decision icna cutover took in the time range: start, traffic shifts, judged intervals, completion, refusal and rollback with its reason.", CUTOVER_TAG))
     .withPanel(promPanel("Anomaly score per colour", "The watcher's anomaly score of each signal per colour; a rising score on the new colour is what a rollback follows.", [{ expr: 'max by (colour, signal) (icna_anomaly_score{colour=~"blue|green"})', legend: "{{signal}} {{colour}}" }], "percentunit"))
     .build();
 }

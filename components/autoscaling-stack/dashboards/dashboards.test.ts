@@ -1,5 +1,5 @@
 import type * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
-import { CUTOVER_JUDGE_TAG, CUTOVER_ROLLBACK_TAG, CUTOVER_STEP_TAG } from "../../../operations/cutover/grafana-annotations";
+import { CUTOVER_JUDGE_TAG, CUTOVER_ROLLBACK_TAG, CUTOVER_STEP_TAG, CUTOVER_TAG } from "../../../operations/cutover/grafana-annotations";
 import { DATA_TIER_PANELS } from "./data-tier";
 import { icnaDashboards } from "./dashboards";
 import { promQueriesOf } from "./prom-queries";
@@ -16,8 +16,13 @@ describe("ICNA's Grafana dashboards", () => {
       const panels = (board.panels ?? []) as Panel[];
       expect(panels.length).toBeGreaterThan(2);
       for (const panel of panels) {
-        expect(panel.type).toBe("timeseries");
         expect(panel.title).toBeTruthy();
+        // Lists of Grafana's own annotations (icna cutover's decisions) read no query.
+        if (panel.type === "annolist") {
+          expect(panel.datasource).toEqual({ type: "grafana", uid: "-- Grafana --" });
+          continue;
+        }
+        expect(panel.type).toBe("timeseries");
         expect(panel.targets?.length).toBeGreaterThan(0);
         for (const target of panel.targets ?? []) expect((target.datasource as { uid: string }).uid).toBe(panel.datasource?.uid);
       }
@@ -51,6 +56,12 @@ describe("ICNA's Grafana dashboards", () => {
       ["rollbacks", [CUTOVER_ROLLBACK_TAG]],
     ]);
     for (const annotation of annotations.list) expect(annotation).toMatchObject({ datasource: { type: "grafana", uid: "-- Grafana --" }, enable: true, target: { type: "tags", matchAny: false, limit: 100 } });
+    const lists = (boards[2].panels as Array<Panel & { options?: { tags?: string[] } }>).filter((p) => p.type === "annolist");
+    expect(lists.map((p) => [p.title, p.options?.tags])).toEqual([
+      ["Judge scores per interval", [CUTOVER_JUDGE_TAG]],
+      ["Cutover and rollback events", [CUTOVER_TAG]],
+    ]);
+    expect(lists.every((p) => (p.options as Record<string, unknown>).onlyFromThisDashboard === false)).toBe(true);
   });
 
   it("lists every Prometheus query of the panels and the alert annotations", () => {

@@ -18,3 +18,6 @@ declare module "@grafana/grafana-foundation-sdk/timeseries" {
 declare module "@grafana/grafana-foundation-sdk/cloudwatch" {
   export * from "@grafana/grafana-foundation-sdk/dist/cloudwatch";
 }
+declare module "@grafana/grafana-foundation-sdk/annotationslist" {
+  export * from "@grafana/grafana-foundation-sdk/dist/annotationslist";
+}
