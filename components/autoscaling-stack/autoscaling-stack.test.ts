@@ -193,7 +193,7 @@ describe("AutoscalingStack: Grafana", () => {
 
   it("ships the dashboards as ConfigMaps in monitoring, labelled for the sidecar, and none with an external Prometheus", () => {
     const maps = ofType(prod, "kubernetes:core/v1:ConfigMap").filter((m) => metadataOf(m).labels?.grafana_dashboard === "1");
-    expect(maps.map((m) => metadataOf(m).name).sort()).toEqual(["dashboard-icna-anomalies", "dashboard-icna-blue-green", "dashboard-icna-data-tier", "dashboard-icna-predictive-scaling"]);
+    expect(maps.map((m) => metadataOf(m).name).sort()).toEqual(["dashboard-icna-anomalies", "dashboard-icna-blue-green", "dashboard-icna-data-tier", "dashboard-icna-logs", "dashboard-icna-predictive-scaling"]);
     for (const map of maps) {
       expect(metadataOf(map).namespace).toBe("monitoring");
       const [file, json] = Object.entries(map.inputs.data as Record<string, string>)[0];
