@@ -37,7 +37,8 @@ export class PatternCluster {
       if (isWildcard(t)) {
         wildcards++;
         if (token.variable && !this.wordValues.has(i)) same++;
-      } else if (t === token.masked || (token.variable && PLACEHOLDER.test(t))) same++;
+      } else if (t === token.masked || (token.variable && PLACEHOLDER.test(t) && !namedDifferently(t, token.masked)))
+        same++;
     }
     return { score: tokens.length === 0 ? 1 : same / tokens.length, wildcards };
   }
@@ -55,9 +56,12 @@ export class PatternCluster {
     for (let i = 0; i < tokens.length; i++) {
       const words = this.wordValues.get(i);
       if (words) {
-        if (!words.has(tokens[i].masked)) {
-          words.add(tokens[i].masked);
-          if (tokens[i].variable || tokens[i].unit || this.wordsAreValues(words.size, maxWords)) {
+        const masked = tokens[i].masked;
+        if (!words.has(masked)) {
+          const valueChange =
+            (tokens[i].variable || tokens[i].unit) && ![...words].every((w) => namedDifferently(w, masked));
+          words.add(masked);
+          if (valueChange || this.wordsAreValues(words.size, maxWords)) {
             this.wordValues.delete(i);
             this.skeleton[i] = widenToken(words);
             widened.push(i);
@@ -68,7 +72,8 @@ export class PatternCluster {
       const t = this.skeleton[i];
       const masked = tokens[i].masked;
       if (t === masked || (isWildcard(t) && fitsWildcard(t, masked))) continue;
-      if (isWildcard(t) || tokens[i].variable || tokens[i].unit || PLACEHOLDER.test(t) || maxWords < 2) {
+      const valueChange = isWildcard(t) || tokens[i].variable || tokens[i].unit || PLACEHOLDER.test(t);
+      if (maxWords < 2 || (valueChange && !namedDifferently(t, masked))) {
         this.skeleton[i] = widenToken([t, masked]);
         widened.push(i);
       } else {
@@ -121,4 +126,23 @@ export class PatternCluster {
     }
     return merged;
   }
+}
+
+/**
+ * Two tokens holding values under different names (`dcbf.........<NUM>` and `icbi.........<NUM>`,
+ * `lr:<HEX>` and `ctr:<HEX>`): both carry a typed placeholder and the words before the first one
+ * differ. Such a position varies by words, not by values.
+ */
+function namedDifferently(a: string, b: string): boolean {
+  const leadA = typedLead(a);
+  const leadB = typedLead(b);
+  return leadA !== undefined && leadB !== undefined && leadA !== leadB;
+}
+
+/** The text before a token's first typed placeholder when it is a word (letters, no digits: not an id); undefined otherwise. */
+function typedLead(token: string): string | undefined {
+  const at = token.search(PLACEHOLDER);
+  if (at < 0 || isWildcard(token)) return undefined;
+  const lead = token.slice(0, at);
+  return /[A-Za-z]/.test(lead) && !/\d/.test(lead) ? lead : undefined;
 }

@@ -110,6 +110,21 @@ describe("PatternMiner", () => {
     expect(miner.patterns().map((p) => p.template)).toContain("MemoryStore started with capacity <NUM> GB");
   });
 
+  it("keeps values under different names apart, and values under one name together", () => {
+    const miner = new PatternMiner();
+    const ids = mine(miner, [
+      "data store interrupt caused by dcbf.........0",
+      "data store interrupt caused by icbi.........0",
+      "data store interrupt caused by dcbf.........1",
+      "task attempt_1_m_2 done",
+      "task attempt_1_r_3 done",
+    ]);
+    expect(ids[0]).toBe(ids[2]);
+    expect(ids[0]).not.toBe(ids[1]);
+    expect(ids[3]).toBe(ids[4]);
+    expect(miner.patterns().map((p) => p.template)).toContain("data store interrupt caused by icbi.........<NUM>");
+  });
+
   it("bounds memory: beyond maxPatterns the least recently matched patterns go", () => {
     const miner = new PatternMiner({ maxPatterns: 3 });
     for (const message of ["a", "a b", "a b c", "a b c d", "a b c d e"]) miner.add(message);
