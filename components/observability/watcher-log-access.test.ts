@@ -43,7 +43,9 @@ describe("AnomalyWatcher with log triage", () => {
     const account = named(plan, "kubernetes:core/v1:ServiceAccount", "watcher-blue-serviceaccount");
     expect(account.inputs.metadata).toMatchObject({ name: "icna-watcher-blue", namespace: "monitoring" });
     const deployment = named(plan, "kubernetes:apps/v1:Deployment", "watcher-blue-deployment");
-    expect((deployment.inputs.spec as { template: { spec: { serviceAccountName: string } } }).template.spec.serviceAccountName).toBe("icna-watcher-blue");
+    const pod = (deployment.inputs.spec as { template: { spec: { serviceAccountName: string; containers: Array<{ resources: { limits: { memory: string } } }> } } }).template.spec;
+    expect(pod.serviceAccountName).toBe("icna-watcher-blue");
+    expect(pod.containers[0].resources.limits.memory).toBe("512Mi");
   });
 
   it("may read events of the given groups and nothing else", () => {

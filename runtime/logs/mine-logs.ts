@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import type { LogMiner, MinedEntry } from "./log-miner";
+import type { Pattern } from "./pattern";
 import { readLines } from "./read-lines";
 import { parseLogTimestamp } from "./timestamp";
 import type { Occurrence, TimeWindow } from "./triage";
@@ -14,10 +15,10 @@ export class LogSourceError extends Error {
   }
 }
 
-/** An entry and its time (undefined when no timestamp could be read from it). */
+/** An entry's time (undefined when no timestamp could be read from it) and pattern; the entry's text is not kept, so memory grows by a few dozen bytes per entry. */
 export interface TimedEntry {
   readonly time: number | undefined;
-  readonly entry: MinedEntry;
+  readonly pattern: Pattern;
 }
 
 /** What triage works from: each timed entry's pattern, and each pattern's template. */
@@ -54,7 +55,7 @@ const aborted = (signal: AbortSignal | undefined): void => {
 export async function mineLogFiles(input: string, logs: LogMiner, signal?: AbortSignal): Promise<TimedEntry[]> {
   const mined: TimedEntry[] = [];
   const take = (m: MinedEntry | undefined): void => {
-    if (m) mined.push({ time: m.entry.header.timestamp !== undefined ? parseLogTimestamp(m.entry.header.timestamp) : undefined, entry: m });
+    if (m) mined.push({ time: m.entry.header.timestamp !== undefined ? parseLogTimestamp(m.entry.header.timestamp) : undefined, pattern: m.pattern });
   };
   for (const file of logFilesOf(input)) {
     let n = 0;
@@ -79,7 +80,7 @@ export async function mineLogGroups(client: CloudWatchLogsClient, groups: readon
   let n = 0;
   for (const group of groups) {
     for await (const event of readLogGroup(client, group, window)) {
-      mined.push({ time: event.time, entry: logs.pushEntry(event.message, ++n) });
+      mined.push({ time: event.time, pattern: logs.pushEntry(event.message, ++n).pattern });
       if (n % 4096 === 0) aborted(signal);
     }
     aborted(signal);
@@ -91,9 +92,9 @@ export async function mineLogGroups(client: CloudWatchLogsClient, groups: readon
 export function occurrencesOf(mined: readonly TimedEntry[], logs: LogMiner): MinedOccurrences {
   const occurrences: Occurrence[] = [];
   const templates = new Map<string, string>();
-  for (const { time, entry } of mined) {
+  for (const { time, pattern: minedPattern } of mined) {
     if (time === undefined) continue;
-    const pattern = logs.miner.resolve(entry.pattern);
+    const pattern = logs.miner.resolve(minedPattern);
     occurrences.push({ time, pattern: pattern.id });
     templates.set(pattern.id, pattern.template);
   }
