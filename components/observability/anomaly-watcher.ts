@@ -67,7 +67,7 @@ export class AnomalyWatcher extends pulumi.ComponentResource {
                 ports: [{ name: "metrics", containerPort: METRICS_PORT }],
                 readinessProbe: { httpGet: { path: "/healthz", port: "metrics" }, periodSeconds: 10 },
                 livenessProbe: { httpGet: { path: "/healthz", port: "metrics" }, periodSeconds: 30, failureThreshold: 3 },
-                // Log triage holds a time and a pattern per entry of the windows it reads (about 1M entries within its deadline).
+                // Log triage holds a time and a pattern reference per entry of the windows it reads; its deadline bounds how many.
                 resources: args.logs ? { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "512Mi" } } : { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "256Mi" } },
                 securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
                 volumeMounts: [{ name: "config", mountPath: "/etc/icna", readOnly: true }],
