@@ -38,7 +38,9 @@ export function triageIncident(input: TriageInput): TriageFindings {
     throw new TriageInputError(
       "no log entry with a readable timestamp: give logs whose lines start with a timestamp, or pass --format naming <Date>/<Time>",
     );
-  const first = Math.min(...input.occurrences.map((o) => o.time));
+  // A loop, not Math.min(...times): spreading hundreds of thousands of arguments overflows the call stack.
+  let first = Infinity;
+  for (const o of input.occurrences) first = Math.min(first, o.time);
   const baseline = input.baseline ?? { start: first, end: incident.start };
   if (baseline.end <= baseline.start) {
     throw new TriageInputError(

@@ -1,4 +1,5 @@
 import { correlate } from "./correlate";
+import { triageIncident } from "./incident-triage";
 import { buildHypotheses } from "./hypotheses";
 import { rateIncreaseScore } from "./rate-test";
 import { parseTimeWindow } from "./time-window";
@@ -123,5 +124,15 @@ describe("timestamps and windows", () => {
     expect(() => parseTimeWindow("2024-03-01T11:00:00Z/2024-03-01T10:00:00Z", "--incident")).toThrow(
       /ends before it starts/,
     );
+  });
+});
+
+describe("triageIncident at scale", () => {
+  it("takes half a million entries without overflowing the stack", () => {
+    const occurrences: Occurrence[] = [];
+    for (let i = 0; i < 500_000; i++) occurrences.push({ time: T0 + i * 100, pattern: i % 1000 === 0 ? "rare" : "steady" });
+    for (let i = 0; i < 200; i++) occurrences.push({ time: T0 + 45_000_000 + i * 1000, pattern: "burst" });
+    const findings = triageIncident({ occurrences, templates: new Map(), incident: { start: T0 + 45_000_000, end: T0 + 50_000_000 } });
+    expect(findings.patterns[0]).toMatchObject({ id: "burst", new: true });
   });
 });
