@@ -39,8 +39,15 @@ describe("icna scaler serve against a real Prometheus", () => {
     const endSeconds = Math.floor(Date.now() / 1000 / STEP_SECONDS) * STEP_SECONDS - STEP_SECONDS;
     // Requests per 5 minutes (NASA-HTTP 1995, replayed).
     const samples = Array.from(values).flatMap((value, i) => (Number.isFinite(value) ? [{ metric: "pse_load", labels: { job: "trace" }, value, timeSeconds: endSeconds - (steps - 1 - i) * STEP_SECONDS }] : []));
+    // kube-state-metrics' view of KEDA's HPA for shop/web and its Deployment: 1000 ready pods, far above any demand.
+    const times = Array.from({ length: steps }, (_, i) => endSeconds - (steps - 1 - i) * STEP_SECONDS);
+    const hpa = { namespace: "shop", horizontalpodautoscaler: "keda-hpa-web", scaletargetref_kind: "Deployment", scaletargetref_name: "web" };
+    const kubeStateMetrics = times.flatMap((timeSeconds) => [
+      { metric: "kube_horizontalpodautoscaler_info", labels: hpa, value: 1, timeSeconds },
+      { metric: "kube_deployment_status_replicas_available", labels: { namespace: "shop", deployment: "web" }, value: 1000, timeSeconds },
+    ]);
     lastObserved = values[values.length - 1];
-    prometheus = await startPrometheus(samples);
+    prometheus = await startPrometheus([...samples, ...kubeStateMetrics]);
     const promUrl = prometheus.url;
 
     const [grpcPort, metricsPort] = [await freePort(), await freePort()];
@@ -75,6 +82,11 @@ describe("icna scaler serve against a real Prometheus", () => {
     const peak = Number(/icna_pse_forecast_peak\{scaled_object="shop\/web"\} ([\d.e+]+)/.exec(exported)?.[1]);
     expect(peak).toBeGreaterThan(0);
     expect(exported).toMatch(/icna_pse_refit_seconds_count\{scaled_object="shop\/web"\} 1/);
+  });
+
+  it("measures the lead on the last whole days' peaks from the trace and the Deployment's ready pods", async () => {
+    // Ready capacity (1000 pods) covers every minute of the trace: each day's peak is covered for the whole search.
+    await waitFor(async () => /icna_pse_peak_lead_minutes\{scaled_object="shop\/web"\} 240/.test(await (await fetch(metricsUrl)).text()), "the peak lead in /metrics");
   });
 
   it("falls back to the observed value when Prometheus goes away, and says so in its metrics", async () => {
