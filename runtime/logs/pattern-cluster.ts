@@ -59,7 +59,7 @@ export class PatternCluster {
         const masked = tokens[i].masked;
         if (!words.has(masked)) {
           const valueChange =
-            (tokens[i].variable || tokens[i].unit) && ![...words].every((w) => namedDifferently(w, masked));
+            (tokens[i].variable || tokens[i].valueWord) && ![...words].every((w) => namedDifferently(w, masked));
           words.add(masked);
           if (valueChange || this.wordsAreValues(words.size, maxWords)) {
             this.wordValues.delete(i);
@@ -72,7 +72,7 @@ export class PatternCluster {
       const t = this.skeleton[i];
       const masked = tokens[i].masked;
       if (t === masked || (isWildcard(t) && fitsWildcard(t, masked))) continue;
-      const valueChange = isWildcard(t) || tokens[i].variable || tokens[i].unit || PLACEHOLDER.test(t);
+      const valueChange = isWildcard(t) || tokens[i].variable || tokens[i].valueWord || PLACEHOLDER.test(t);
       if (maxWords < 2 || (valueChange && !namedDifferently(t, masked))) {
         this.skeleton[i] = widenToken([t, masked]);
         widened.push(i);

@@ -51,10 +51,15 @@ describe("maskToken", () => {
     expect(maskMessage("from 10.0.0.1 7").map((t) => t.masked)).toEqual(["from", "<IP>", "<NUM>"]);
   });
 
-  it("marks a size or duration unit right after a number as part of the value", () => {
+  it("marks a size or duration unit right after a number, and weekday and month names, as part of a value", () => {
     const tokens = maskMessage("estimated size 93.0 B, free 317.1 KB) in 5 seconds");
-    expect(tokens.filter((t) => t.unit).map((t) => t.raw)).toEqual(["B,", "KB)", "seconds"]);
-    expect(maskMessage("Block B stored").some((t) => t.unit)).toBe(false);
+    expect(tokens.filter((t) => t.valueWord).map((t) => t.raw)).toEqual(["B,", "KB)", "seconds"]);
+    expect(maskMessage("Block B stored").some((t) => t.valueWord)).toBe(false);
+    expect(
+      maskMessage("status=M Fri Jul 01 08:16:53 PDT 2005")
+        .filter((t) => t.valueWord)
+        .map((t) => t.raw),
+    ).toEqual(["Fri", "Jul"]);
     expect(maskToken("1st").masked).toBe("1st");
   });
 

@@ -14,13 +14,17 @@ export interface MaskedToken {
   readonly values: readonly string[];
   /** True when the token holds a typed placeholder; tokens like `eth0` are words until they vary too much. */
   readonly variable: boolean;
-  /** True for a unit word right after a number (`5.2 KB`, `93.0 B`): part of the value, so a change of unit is a change of value. */
-  readonly unit?: boolean;
+  /**
+   * True for a word that is part of a value, so that its change is a change of value: a unit right
+   * after a number (`5.2 KB`, `93.0 B`) or a weekday or month name (`Fri Jul 01 08:16:53`).
+   */
+  readonly valueWord?: boolean;
 }
 
 /** Units of size and duration, as written after a number (`KB`, `ms`) or joined to it (`10000ms`). */
 const UNIT = String.raw`(?:[KMGTP]i?B|B|bytes|ms|us|µs|ns|s|secs?|seconds|mins?|minutes|h|hrs?|hours)`;
 const UNIT_WORD = new RegExp(String.raw`^${UNIT}[,;:.)\]]*$`);
+const CALENDAR_WORD = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[,.]?$/;
 
 interface Rule {
   readonly kind: PlaceholderKind;
@@ -73,7 +77,8 @@ export function maskMessage(message: string): MaskedToken[] {
     if (raw === "") continue;
     let token = maskToken(raw);
     const previous = out[out.length - 1];
-    if (!token.variable && previous?.masked.endsWith("<NUM>") && UNIT_WORD.test(raw)) token = { ...token, unit: true };
+    if (!token.variable && ((previous?.masked.endsWith("<NUM>") && UNIT_WORD.test(raw)) || CALENDAR_WORD.test(raw)))
+      token = { ...token, valueWord: true };
     if (token.variable && previous?.variable && sameKind(previous.masked, token.masked)) {
       out[out.length - 1] = {
         masked: previous.masked === token.masked ? token.masked : WILDCARD,
