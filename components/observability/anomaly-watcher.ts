@@ -95,7 +95,7 @@ export class AnomalyWatcher extends pulumi.ComponentResource {
       apiVersion: "monitoring.coreos.com/v1",
       kind: "PrometheusRule",
       metadata: { name: appName, namespace, labels: { ...labels, ...operatorLabels } },
-      spec: { groups: [{ name: "icna-watcher", rules: watcherRules(appName, namespace) }] },
+      spec: { groups: [{ name: "icna-watcher", rules: watcherRules(appName, namespace, { logTriage: args.logs !== undefined }) }] },
     }, child);
 
     this.serviceName = service.metadata.name;

@@ -48,6 +48,12 @@ describe("AnomalyWatcher with log triage", () => {
     expect(pod.containers[0].resources.limits.memory).toBe("512Mi");
   });
 
+  it("alerts when every triage run fails, beside the watcher's own health rules", () => {
+    const rule = named(plan, "kubernetes:monitoring.coreos.com/v1:PrometheusRule", "watcher-blue-rules");
+    const rules = (rule.inputs.spec as { groups: Array<{ rules: Array<{ alert: string }> }> }).groups[0].rules;
+    expect(rules.map((r) => r.alert)).toEqual(["IcnaWatcherDown", "IcnaWatcherPrometheusUnreachable", "IcnaWatcherAlertDeliveryFailing", "IcnaWatcherLogTriageFailing"]);
+  });
+
   it("may read events of the given groups and nothing else", () => {
     const policy = named(plan, "aws:iam/rolePolicy:RolePolicy", "watcher-blue-logs");
     expect(jsonInput(policy.inputs.policy)).toEqual(watcherLogReadPolicy(ACCOUNT, [GROUP]));

@@ -9,10 +9,22 @@ export interface AlertRule {
 
 /**
  * Alerts about the watcher itself, for a PrometheusRule: it is down, it cannot read Prometheus, or it
- * cannot deliver alerts. (Anomalies themselves go straight to Alertmanager with their explanation.)
+ * cannot deliver alerts; with log triage, also when every triage run of the last 30 minutes failed.
+ * (Anomalies themselves go straight to Alertmanager with their explanation.)
  */
-export function watcherRules(job: string, namespace: string): AlertRule[] {
+export function watcherRules(job: string, namespace: string, options: { readonly logTriage?: boolean } = {}): AlertRule[] {
   const selector = `job="${job}",namespace="${namespace}"`;
+  const runs = (outcome: string): string => `sum(increase(icna_watch_triage_runs_total{${selector},outcome="${outcome}"}[30m]))`;
+  const logTriage: AlertRule[] = [
+    {
+      alert: "IcnaWatcherLogTriageFailing",
+      // `unless`: a watcher whose runs have all failed since it started has no ok series at all.
+      expr: `${runs("failed")} > 0 unless ${runs("ok")} > 0`,
+      for: "0m",
+      labels: { severity: "warning" },
+      annotations: { summary: "The ICNA anomaly watcher cannot triage its logs", description: "Every log triage run of the last 30 minutes failed (logs unreadable, empty or too slow): alerts go out without log hypotheses; the watcher's log and the alerts' log_triage annotation say why." },
+    },
+  ];
   return [
     {
       alert: "IcnaWatcherDown",
@@ -35,5 +47,6 @@ export function watcherRules(job: string, namespace: string): AlertRule[] {
       labels: { severity: "warning" },
       annotations: { summary: "The ICNA anomaly watcher cannot reach Alertmanager", description: "Anomaly alerts are queued in the watcher and retried every interval." },
     },
+    ...(options.logTriage ? logTriage : []),
   ];
 }
