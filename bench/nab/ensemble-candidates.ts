@@ -1,3 +1,4 @@
+import { CHANGEPOINT_DEFAULTS } from "../../runtime/detection/detectors/changepoint";
 import { ENSEMBLE_DEFAULTS, type EnsembleOptions } from "../../runtime/detection/ensemble";
 
 /** One configuration the selection procedure may choose, with the knobs it sets. */
@@ -7,16 +8,24 @@ export interface EnsembleCandidate {
 }
 
 /**
- * The configurations the anomaly benchmark chooses among: every combination of the two knobs the detector
- * does not learn per series that moved scores between corpora in development — a second, 10-point
- * likelihood average for the seasonal-residual detector (short spikes), and the new-extreme tolerance (5% or
- * 20% of the range seen). Everything else is `ENSEMBLE_DEFAULTS`.
+ * The configurations the anomaly benchmark chooses among: every combination of the three knobs the detector
+ * does not learn per series that moved scores between corpora in development — a second, 10-point likelihood
+ * average for the seasonal-residual detector (short spikes), the new-extreme tolerance (5% or 20% of the range
+ * seen), and the changepoint detector (left out, or in at weight 0.7). Everything else is `ENSEMBLE_DEFAULTS`.
  */
-export const ENSEMBLE_CANDIDATES: readonly EnsembleCandidate[] = [false, true].flatMap((shortSpikes) =>
-  [0.05, 0.2].map((tolerance) => ({
-    name: `${shortSpikes ? "spike likelihood over 10 and 30 points" : "likelihood over 30 points"}, new extreme > ${tolerance * 100}%`,
-    options: { ...ENSEMBLE_DEFAULTS, extraSmoothings: shortSpikes ? [10] : [], extraSmoothingsFor: ["seasonal-residual"], newExtremeTolerance: tolerance },
-  })),
+export const ENSEMBLE_CANDIDATES: readonly EnsembleCandidate[] = [false, true].flatMap((changepoint) =>
+  [false, true].flatMap((shortSpikes) =>
+    [0.05, 0.2].map((tolerance) => ({
+      name: `${shortSpikes ? "spike likelihood over 10 and 30 points" : "likelihood over 30 points"}, new extreme > ${tolerance * 100}%, ${changepoint ? "changepoint at 0.7" : "no changepoint"}`,
+      options: {
+        ...ENSEMBLE_DEFAULTS,
+        extraSmoothings: shortSpikes ? [10] : [],
+        extraSmoothingsFor: ["seasonal-residual"],
+        newExtremeTolerance: tolerance,
+        changepoint: changepoint ? { weight: 0.7, options: CHANGEPOINT_DEFAULTS } : undefined,
+      },
+    })),
+  ),
 );
 
 /**

@@ -1,3 +1,4 @@
+import { ChangepointDetector, CHANGEPOINT_DEFAULTS } from "./detectors/changepoint";
 import { ContextNoveltyDetector } from "./detectors/context-novelty";
 import { PointWindowMean, TimeWindowMean } from "./recent-mean";
 import { DailyProfileDetector } from "./detectors/daily-profile";
@@ -130,5 +131,42 @@ describe("recent means", () => {
     expect([1, 3, 5].map((v, i) => byPoints.add(i, v))).toEqual([1, 2, 4]);
     const byTime = new TimeWindowMean(10);
     expect([[0, 1], [5, 3], [10, 5], [30, 7]].map(([t, v]) => byTime.add(t, v))).toEqual([1, 2, 4, 7]);
+  });
+});
+
+describe("ChangepointDetector", () => {
+  const flatNoise = (n: number, level: number): number[] => dailySeries(1, 4).slice(0, n).map((v, i) => v - 30 * Math.sin((2 * Math.PI * i) / PER_DAY) - 100 + level);
+
+  it("ends the run at a level shift, upwards, and stays quiet on the noise before it", () => {
+    const values = [...flatNoise(250, 50), ...flatNoise(38, 80)];
+    const detector = new ChangepointDetector();
+    const readings = values.map((v, i) => detector.update(i * FIVE_MINUTES, v));
+    const before = readings.slice(50, 250);
+    expect(before.filter((r) => r.raw >= 0.5).length).toBeLessThanOrEqual(2);
+    const at = readings.slice(250, 255);
+    const fired = at.find((r) => r.raw >= 0.9);
+    expect(fired).toBeDefined();
+    expect(fired!.direction).toBe("up");
+    expect(fired!.expected!.high).toBeLessThan(80);
+    expect(fired!.expected!.low).toBeGreaterThan(20);
+  });
+
+  it("stays finite on a constant series and after an impossible jump", () => {
+    const detector = new ChangepointDetector();
+    const raws = [...Array(400).fill(7), 1e12, ...Array(50).fill(7)].map((v, i) => detector.update(i, v).raw);
+    expect(raws.every(Number.isFinite)).toBe(true);
+    expect(raws[400]).toBeGreaterThan(0.9);
+  });
+
+  it("tracks at most maxRunLength run lengths, so a long stable run costs the same per point", () => {
+    const detector = new ChangepointDetector({ ...CHANGEPOINT_DEFAULTS, maxRunLength: 20 });
+    const values = [...flatNoise(200, 10), ...flatNoise(20, 40)];
+    const raws = values.map((v, i) => detector.update(i, v).raw);
+    expect(Math.max(...raws.slice(200, 205))).toBeGreaterThan(0.9);
+  });
+
+  it("names the bad option", () => {
+    expect(() => new ChangepointDetector({ ...CHANGEPOINT_DEFAULTS, meanRunLength: 1 })).toThrow(/changepoint.meanRunLength must be > 1/);
+    expect(() => new ChangepointDetector({ ...CHANGEPOINT_DEFAULTS, maxRunLength: 2.5 })).toThrow(/changepoint.maxRunLength must be a positive integer/);
   });
 });

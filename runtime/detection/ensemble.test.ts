@@ -45,6 +45,27 @@ describe("AnomalyEnsemble", () => {
   });
 });
 
+describe("AnomalyEnsemble's changepoint member", () => {
+  it("flags a level shift that stays inside the range seen, and explains it as a change point", () => {
+    let seed = 5;
+    const noise = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647) - 0.5;
+    // An early excursion to 80 widens the range, so the later shift to 65 is no new extreme.
+    const values = [...Array.from({ length: 1500 }, (_, i) => (i >= 100 && i < 120 ? 80 : 50) + noise()), ...Array.from({ length: 30 }, () => 65 + noise())];
+    const scores = (options: typeof ENSEMBLE_DEFAULTS) => {
+      const e = new AnomalyEnsemble(options);
+      return values.map((v, i) => e.update(i * FIVE_MINUTES, v));
+    };
+    const withMember = scores(ENSEMBLE_DEFAULTS).slice(1500);
+    const flagged = withMember.slice(0, 3).find((p) => p.detector === "changepoint" && p.score > 0.6);
+    expect(flagged).toBeDefined();
+    expect(flagged!.score).toBeLessThanOrEqual(ENSEMBLE_DEFAULTS.changepoint!.weight);
+    expect(flagged!).toMatchObject({ kind: "change point", direction: "up" });
+    expect(flagged!.expected!.high).toBeLessThan(65);
+    const without = scores({ ...ENSEMBLE_DEFAULTS, changepoint: undefined }).slice(1500, 1503);
+    expect(Math.max(...without.map((p) => p.score))).toBeLessThan(0.3);
+  });
+});
+
 describe("icna detect", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "icna-detect-"));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

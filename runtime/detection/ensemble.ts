@@ -1,5 +1,6 @@
 import { AnomalyLikelihood, ANOMALY_LIKELIHOOD_DEFAULTS, type AnomalyLikelihoodOptions } from "./anomaly-likelihood";
 import type { DetectorReading, ExpectedBand, StreamingDetector } from "./detector";
+import { ChangepointDetector, CHANGEPOINT_DEFAULTS, type ChangepointOptions } from "./detectors/changepoint";
 import { ContextNoveltyDetector, CONTEXT_NOVELTY_DEFAULTS, type ContextNoveltyOptions } from "./detectors/context-novelty";
 import { DailyProfileDetector, DAILY_PROFILE_DEFAULTS, type DailyProfileOptions } from "./detectors/daily-profile";
 import { LevelShiftDetector, LEVEL_SHIFT_DEFAULTS, type LevelShiftOptions } from "./detectors/level-shift";
@@ -37,6 +38,12 @@ export interface EnsembleOptions {
   readonly extraSmoothings?: readonly number[];
   /** The detectors (by name) that get the extra smoothings; all when undefined. @default ["seasonal-residual"] */
   readonly extraSmoothingsFor?: readonly string[];
+  /**
+   * A changepoint detector scored directly, not through a likelihood: its statistic is already a probability-like
+   * judgement in [0, 1], and a changepoint is worth `weight` (below 1, so it ranks under a saturated likelihood
+   * or a new extreme). `undefined` leaves it out. @default { weight: 0.7, options: CHANGEPOINT_DEFAULTS }
+   */
+  readonly changepoint?: { readonly weight: number; readonly options: ChangepointOptions };
   /** The range the new-extreme rule tracks. */
   readonly rangeNovelty: RangeNoveltyOptions;
   /**
@@ -65,8 +72,9 @@ export const ENSEMBLE_DEFAULTS: EnsembleOptions = {
   dailyProfile: DAILY_PROFILE_DEFAULTS,
   detectors: ["context-novelty", "seasonal-residual", "level-shift"],
   likelihood: ANOMALY_LIKELIHOOD_DEFAULTS,
-  extraSmoothings: [10],
+  extraSmoothings: [],
   extraSmoothingsFor: ["seasonal-residual"],
+  changepoint: { weight: 0.7, options: CHANGEPOINT_DEFAULTS },
   rangeNovelty: RANGE_NOVELTY_DEFAULTS,
   newExtremeTolerance: 0.05,
   newExtremeAfterMs: 86_400_000,
@@ -90,13 +98,14 @@ export interface PointScore {
 
 /**
  * Scores each point from the past only: a value far beyond every value seen so far scores 1; otherwise
- * each detector's raw statistic becomes an anomaly likelihood and the most surprised detector wins.
- * After a high score the ensemble rests for a while, so an incident raises one alarm, at its onset.
+ * each detector's raw statistic becomes an anomaly likelihood, a changepoint counts at its weight, and the
+ * most surprised detector wins. After a high score the ensemble rests for a while, so an incident raises one alarm, at its onset.
  */
 export class AnomalyEnsemble {
   private readonly detectors: StreamingDetector[];
   private readonly likelihoods: AnomalyLikelihood[][];
   private readonly range: RangeNoveltyDetector;
+  private readonly changepoint: ChangepointDetector | undefined;
   private sinceAlarm = Number.POSITIVE_INFINITY;
   private firstTimestamp: number | undefined;
 
@@ -121,6 +130,7 @@ export class AnomalyEnsemble {
       ),
     );
     this.range = new RangeNoveltyDetector(options.rangeNovelty);
+    this.changepoint = options.changepoint === undefined ? undefined : new ChangepointDetector(options.changepoint.options);
   }
 
   update(timestampMs: number, value: number): PointScore {
@@ -142,6 +152,15 @@ export class AnomalyEnsemble {
       }
       band ??= current.expected;
     });
+    if (this.changepoint !== undefined && this.options.changepoint !== undefined) {
+      const current = this.changepoint.update(timestampMs, value);
+      const score = this.options.changepoint.weight * current.raw;
+      if (score > best) {
+        best = score;
+        winner = this.changepoint;
+        reading = current;
+      }
+    }
     band ??= extreme.expected;
     const resting = this.sinceAlarm < this.options.rest.period;
     this.sinceAlarm = best >= this.options.rest.level ? 0 : this.sinceAlarm + 1;
