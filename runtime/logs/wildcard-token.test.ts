@@ -10,6 +10,8 @@ describe("widenToken", () => {
     [["'<*>',", "KB1,"], "<*>,"],
     [[",", ",,"], ",<*>"], // prefix and suffix may not overlap in the shortest token
     [["-", ":"], "<*>"],
+    [["'{bf1a}GLOBALROOT/SAM'", "'{bf1a}GLOBALROOT/SYSTEM'"], "'<*>'"], // an opening bracket the suffix does not close goes
+    [["{bf1a}x", "{bf1a}y"], "<*>"],
   ])("%j -> %s", (tokens, wildcard) => {
     expect(widenToken(tokens)).toBe(wildcard);
   });

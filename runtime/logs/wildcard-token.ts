@@ -41,8 +41,8 @@ export function widenToken(tokens: Iterable<string>): string {
     prefix = prefix === undefined ? head : commonPrefix(prefix, head);
     suffix = suffix === undefined ? tail : commonSuffix(suffix, tail);
   }
-  let head = cutPrefix(prefix ?? "");
   let tail = cutSuffix(suffix ?? "");
+  let head = dropUnclosed(cutPrefix(prefix ?? ""), tail);
   if (head.length + tail.length > shortest) tail = "";
   if (head.length > shortest) head = "";
   return `${head}${WILDCARD}${tail}`;
@@ -65,6 +65,20 @@ function commonSuffix(a: string, b: string): string {
   let i = 0;
   while (i < a.length && i < b.length && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
   return a.slice(a.length - i);
+}
+
+const CLOSER: Readonly<Record<string, string>> = { "(": ")", "[": "]", "{": "}" };
+
+/** A prefix without the opening brackets at its end that the suffix does not close (`'{<*>'` is `'<*>'`). */
+function dropUnclosed(head: string, tail: string): string {
+  let out = head;
+  while (
+    out.length > 0 &&
+    CLOSER[out[out.length - 1]] !== undefined &&
+    tail[head.length - out.length] !== CLOSER[out[out.length - 1]]
+  )
+    out = out.slice(0, -1);
+  return out;
 }
 
 /** The punctuation a shared prefix starts with. */
