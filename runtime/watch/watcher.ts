@@ -36,7 +36,8 @@ interface Stream {
  * Reads each signal per colour from Prometheus every interval, scores the new points with the streaming
  * ensemble, exposes scores and expected bands as metrics, and sends anomalies to Alertmanager with their
  * explanation. During a Prometheus outage it keeps its state, says so (log and `icna_watch_prometheus_up`),
- * and catches up on the missed points when Prometheus answers again.
+ * and catches up on the missed points when Prometheus answers again. With a log triage, each new alert
+ * carries the top hypotheses from the cluster's logs (or why there are none), within the triage's deadline.
  */
 export class Watcher {
   private readonly streams: Stream[];
