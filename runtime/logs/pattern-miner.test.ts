@@ -154,6 +154,30 @@ describe("miner state", () => {
     expect(resumed.messages).toBe(whole.messages);
   });
 
+  it("resumes the same with punctuated wildcards, named values, units and one-off words in the state", () => {
+    const messages = [
+      "Loading hive: SOFTWARE, from '/a/b'",
+      "Loading hive: SYSTEM, from '/c/d'",
+      "data store interrupt caused by dcbf.........0",
+      "data store interrupt caused by icbi.........0",
+      "stored (estimated size 5.2 KB, free 5.2 KB)",
+      "stored (estimated size 93.0 B, free 317.1 KB)",
+      "Loading hive: SAM, from '/e/f'",
+      "Loading hive: SECURITY, from '/g/h'",
+      "data store interrupt caused by dcbf.........1",
+      "stored (estimated size 1.0 MB, free 2.0 KB)",
+    ];
+    const whole = new PatternMiner({ maxWords: 4 });
+    const wholeIds = mine(whole, messages);
+    const first = new PatternMiner({ maxWords: 4 });
+    mine(first, messages.slice(0, 5));
+    const resumed = loadMinerState(JSON.parse(JSON.stringify(saveMinerState(first))), "state.json");
+    expect(mine(resumed, messages.slice(5))).toEqual(wholeIds.slice(5));
+    expect(resumed.patterns().map((p) => [p.template, p.count])).toEqual(
+      whole.patterns().map((p) => [p.template, p.count]),
+    );
+  });
+
   it("refuses a state file of another shape, naming the field and the fix", () => {
     expect(() =>
       loadMinerState({ version: 1, options: { similarity: 2, maxWords: 4, maxPatterns: 10 } }, "s.json"),
