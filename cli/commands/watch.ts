@@ -48,7 +48,11 @@ export async function runWatch(options: WatchOptions, onReport: (report: TickRep
   let triage: LogTriage | undefined;
   if (config.logs) {
     const [{ LogTriage: Triage }, { logReaderFor }] = await Promise.all([import("../../runtime/watch/log-triage"), import("../../runtime/watch/log-reader")]);
-    triage = new Triage(config.logs, logReaderFor(config.logs), metrics);
+    const reader = logReaderFor(config.logs);
+    const logCheck = await reader.check(Date.now());
+    if (logCheck.problems.length > 0) throw new CliError(`${options.config}: the logs to triage cannot be read:\n  - ${logCheck.problems.join("\n  - ")}`, ExitCode.Usage);
+    if (logCheck.unchecked) log(`cannot check the logs to triage at start (${logCheck.unchecked}); starting anyway`);
+    triage = new Triage(config.logs, reader, metrics);
     log(`log triage on: ${config.logs.cloudwatch ? `CloudWatch Logs ${config.logs.cloudwatch.groups.join(", ")}` : config.logs.path}; hypotheses attached to new alerts within ${config.logs.deadline}`);
   }
   const watcher = new Watcher(config, prometheus, new AlertmanagerClient(config.alertmanager), metrics, log, triage);

@@ -10,7 +10,11 @@ export interface CloudWatchEvent {
 
 /** A log group that cannot be read; the message names the group and what to check. */
 export class CloudWatchReadError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** `missing`: no such group; `denied`: the caller may not read it; `other`: anything else (network, throttling…). */
+    readonly kind: "missing" | "denied" | "other" = "other",
+  ) {
     super(message);
     this.name = "CloudWatchReadError";
   }
@@ -40,10 +44,12 @@ export async function* readLogGroup(
     if (name === "ResourceNotFoundException")
       throw new CloudWatchReadError(
         `log group ${logGroupName} does not exist in ${await client.config.region()}: check --cloudwatch and AWS_REGION`,
+        "missing",
       );
     if (name === "AccessDeniedException")
       throw new CloudWatchReadError(
         `not allowed to read log group ${logGroupName}: the caller needs logs:FilterLogEvents on it`,
+        "denied",
       );
     throw new CloudWatchReadError(`cannot read log group ${logGroupName}: ${name}: ${(error as Error).message}`);
   }

@@ -1,5 +1,5 @@
 import * as fs from "node:fs";
-import { AccessDeniedException, CloudWatchLogsClient, FilterLogEventsCommand, type FilteredLogEvent } from "@aws-sdk/client-cloudwatch-logs";
+import { AccessDeniedException, CloudWatchLogsClient, FilterLogEventsCommand, ResourceNotFoundException, ThrottlingException, type FilteredLogEvent } from "@aws-sdk/client-cloudwatch-logs";
 import { mockClient } from "aws-sdk-client-mock";
 import { recordedDataPath } from "../../testing/recorded-data";
 import { NGINX_OUTAGE } from "../../testing/recorded-log";
@@ -57,5 +57,26 @@ describe("the watcher's CloudWatch Logs reader", () => {
     cloudwatch.on(FilterLogEventsCommand).rejects(new AccessDeniedException({ message: "User is not authorized to perform: logs:FilterLogEvents", $metadata: {} }));
     const outcome = await new LogTriage(config, logReaderFor(config), new WatchMetrics()).run(NGINX_OUTAGE.restored, NGINX_OUTAGE.restored, "alert");
     expect(outcome).toMatchObject({ ok: false, reason: `not allowed to read log group ${GROUP}: the caller needs logs:FilterLogEvents on it` });
+  });
+
+  it("checks at start that each group can be read, naming the field to fix, and starts anyway when CloudWatch cannot be judged", async () => {
+    const two = logTriageConfigSchema.parse({ cloudwatch: { region: "eu-west-1", groups: [GROUP, "/aws/containerinsights/typo/application"] } });
+    cloudwatch
+      .on(FilterLogEventsCommand, { logGroupName: GROUP })
+      .resolves({ events: recordedEvents().slice(0, 1) })
+      .on(FilterLogEventsCommand, { logGroupName: "/aws/containerinsights/typo/application" })
+      .rejects(new ResourceNotFoundException({ message: "The specified log group does not exist.", $metadata: {} }));
+    expect(await logReaderFor(two).check(NGINX_OUTAGE.end)).toEqual({
+      problems: ["logs.cloudwatch.groups.1: log group /aws/containerinsights/typo/application does not exist in eu-west-1: check the group name and logs.cloudwatch.region"],
+    });
+    expect(cloudwatch.commandCalls(FilterLogEventsCommand)[0].args[0].input).toMatchObject({ startTime: NGINX_OUTAGE.end - 1000, endTime: NGINX_OUTAGE.end - 1 });
+    cloudwatch.reset();
+    cloudwatch.on(FilterLogEventsCommand).rejects(new ThrottlingException({ message: "Rate exceeded", $metadata: {} }));
+    expect(await logReaderFor(config).check(NGINX_OUTAGE.end)).toMatchObject({ problems: [], unchecked: expect.stringMatching(/ThrottlingException: Rate exceeded/) });
+  });
+
+  it("checks at start that a log path exists", async () => {
+    const missing = logTriageConfigSchema.parse({ path: "/nonexistent/app.log" });
+    expect(await logReaderFor(missing).check(0)).toEqual({ problems: ["logs.path: /nonexistent/app.log does not exist; give a log file or a folder of log files"] });
   });
 });

@@ -1,6 +1,6 @@
 import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { LogMiner } from "../logs/log-miner";
-import { mineLogFiles, mineLogGroups, occurrencesOf, type MinedOccurrences } from "../logs/mine-logs";
+import { logFilesOf, LogSourceError, mineLogFiles, mineLogGroups, occurrencesOf, type MinedOccurrences } from "../logs/mine-logs";
 import type { TimeWindow } from "../logs/triage";
 import type { LogTriageConfig } from "./log-triage-config";
 
@@ -9,6 +9,11 @@ export interface LogReader {
   /** What is read, for messages: the path or the log groups. */
   readonly describe: string;
   read(window: TimeWindow, signal: AbortSignal): Promise<MinedOccurrences>;
+  /**
+   * Checks at start that the logs can be read: a problem for what only the config can fix (no such
+   * path or group, access denied); `unchecked` when the source cannot be judged now (network, throttling).
+   */
+  check(nowMs: number): Promise<{ problems: string[]; unchecked?: string }>;
 }
 
 /** A log file or folder, mined whole on each read (entries outside the window are left to triage). */
@@ -26,6 +31,16 @@ class FileLogReader implements LogReader {
     const logs = new LogMiner({ format: this.format });
     return occurrencesOf(await mineLogFiles(this.path, logs, signal), logs);
   }
+
+  check(): Promise<{ problems: string[] }> {
+    try {
+      logFilesOf(this.path);
+      return Promise.resolve({ problems: [] });
+    } catch (error) {
+      if (error instanceof LogSourceError) return Promise.resolve({ problems: [`logs.path: ${error.message}`] });
+      throw error;
+    }
+  }
 }
 
 /** CloudWatch Logs groups, read through FilterLogEvents over the window only. */
@@ -42,13 +57,33 @@ class CloudWatchLogReader implements LogReader {
     return `CloudWatch Logs ${this.groups.join(", ")} (${this.region})`;
   }
 
-  async read(window: TimeWindow, signal: AbortSignal): Promise<MinedOccurrences> {
+  private async logsClient(): Promise<CloudWatchLogsClient> {
     if (!this.client) {
       const { CloudWatchLogsClient: Client } = await import("@aws-sdk/client-cloudwatch-logs");
       this.client = new Client({ region: this.region });
     }
+    return this.client;
+  }
+
+  async read(window: TimeWindow, signal: AbortSignal): Promise<MinedOccurrences> {
     const logs = new LogMiner({ format: this.format });
-    return occurrencesOf(await mineLogGroups(this.client, this.groups, window, logs, signal), logs);
+    return occurrencesOf(await mineLogGroups(await this.logsClient(), this.groups, window, logs, signal), logs);
+  }
+
+  /** Reads the last second of each group (FilterLogEvents, the call triage makes), stopping at the first event. */
+  async check(nowMs: number): Promise<{ problems: string[]; unchecked?: string }> {
+    const { readLogGroup, CloudWatchReadError } = await import("../logs/cloudwatch-source");
+    const client = await this.logsClient();
+    const problems: string[] = [];
+    for (const [i, group] of this.groups.entries()) {
+      try {
+        for await (const event of readLogGroup(client, group, { start: nowMs - 1000, end: nowMs })) if (event) break;
+      } catch (error) {
+        if (error instanceof CloudWatchReadError && error.kind !== "other") problems.push(`logs.cloudwatch.groups.${i}: ${error.message.replace(": check --cloudwatch and AWS_REGION", ": check the group name and logs.cloudwatch.region")}`);
+        else return { problems, unchecked: error instanceof Error ? error.message : String(error) };
+      }
+    }
+    return { problems };
   }
 }
 

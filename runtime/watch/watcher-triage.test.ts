@@ -62,7 +62,7 @@ describe("watcher with log triage: once per new alert", () => {
     const logs = config.logs!;
     const real = logReaderFor(logs);
     let reads = 0;
-    const counting: LogReader = { describe: real.describe, read: (window, signal) => ((reads += 1), real.read(window, signal)) };
+    const counting: LogReader = { describe: real.describe, read: (window, signal) => ((reads += 1), real.read(window, signal)), check: (nowMs) => real.check(nowMs) };
     const watcher = new Watcher(config, new PrometheusClient(prometheus.url), new AlertmanagerClient(alertmanager.url), new WatchMetrics(), () => undefined, new LogTriage(logs, counting, new WatchMetrics()));
 
     const first = await watcher.tick(SURGE - STEP);
