@@ -51,7 +51,7 @@ export async function runWatch(options: WatchOptions, onReport: (report: TickRep
     const reader = logReaderFor(config.logs);
     const logCheck = await reader.check(Date.now());
     if (logCheck.problems.length > 0) throw new CliError(`${options.config}: the logs to triage cannot be read:\n  - ${logCheck.problems.join("\n  - ")}`, ExitCode.Usage);
-    if (logCheck.unchecked) log(`cannot check the logs to triage at start (${logCheck.unchecked}); starting anyway`);
+    for (const warning of logCheck.warnings) log(`cannot read the logs to triage at start (${warning}); starting anyway: new alerts say why they carry no log hypotheses until this heals`);
     triage = new Triage(config.logs, reader, metrics);
     log(`log triage on: ${config.logs.cloudwatch ? `CloudWatch Logs ${config.logs.cloudwatch.groups.join(", ")}` : config.logs.path}; hypotheses attached to new alerts within ${config.logs.deadline}`);
   }

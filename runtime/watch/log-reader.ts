@@ -10,10 +10,11 @@ export interface LogReader {
   readonly describe: string;
   read(window: TimeWindow, signal: AbortSignal): Promise<MinedOccurrences>;
   /**
-   * Checks at start that the logs can be read: a problem for what only the config can fix (no such
-   * path or group, access denied); `unchecked` when the source cannot be judged now (network, throttling).
+   * Checks at start that the logs can be read: a problem for what only the config can fix (no such path
+   * or group); a warning for what may heal or lies outside the config (access denied, which IAM may
+   * still be propagating; network; throttling): triage is auxiliary, it must not keep alerts from starting.
    */
-  check(nowMs: number): Promise<{ problems: string[]; unchecked?: string }>;
+  check(nowMs: number): Promise<{ problems: string[]; warnings: string[] }>;
 }
 
 /** A log file or folder, mined whole on each read (entries outside the window are left to triage). */
@@ -32,12 +33,12 @@ class FileLogReader implements LogReader {
     return occurrencesOf(await mineLogFiles(this.path, logs, signal), logs);
   }
 
-  check(): Promise<{ problems: string[] }> {
+  check(): Promise<{ problems: string[]; warnings: string[] }> {
     try {
       logFilesOf(this.path);
-      return Promise.resolve({ problems: [] });
+      return Promise.resolve({ problems: [], warnings: [] });
     } catch (error) {
-      if (error instanceof LogSourceError) return Promise.resolve({ problems: [`logs.path: ${error.message}`] });
+      if (error instanceof LogSourceError) return Promise.resolve({ problems: [`logs.path: ${error.message}`], warnings: [] });
       throw error;
     }
   }
@@ -71,19 +72,21 @@ class CloudWatchLogReader implements LogReader {
   }
 
   /** Reads the last second of each group (FilterLogEvents, the call triage makes), stopping at the first event. */
-  async check(nowMs: number): Promise<{ problems: string[]; unchecked?: string }> {
+  async check(nowMs: number): Promise<{ problems: string[]; warnings: string[] }> {
     const { readLogGroup, CloudWatchReadError } = await import("../logs/cloudwatch-source");
     const client = await this.logsClient();
     const problems: string[] = [];
+    const warnings: string[] = [];
     for (const [i, group] of this.groups.entries()) {
       try {
         for await (const event of readLogGroup(client, group, { start: nowMs - 1000, end: nowMs })) if (event) break;
       } catch (error) {
-        if (error instanceof CloudWatchReadError && error.kind !== "other") problems.push(`logs.cloudwatch.groups.${i}: ${error.message.replace(": check --cloudwatch and AWS_REGION", ": check the group name and logs.cloudwatch.region")}`);
-        else return { problems, unchecked: error instanceof Error ? error.message : String(error) };
+        const message = error instanceof Error ? error.message : String(error);
+        if (error instanceof CloudWatchReadError && error.kind === "missing") problems.push(`logs.cloudwatch.groups.${i}: ${message.replace(": check --cloudwatch and AWS_REGION", ": check the group name and logs.cloudwatch.region")}`);
+        else warnings.push(`logs.cloudwatch.groups.${i}: ${message}`);
       }
     }
-    return { problems };
+    return { problems, warnings };
   }
 }
 

@@ -70,7 +70,7 @@ describe("LogTriage on the recorded nginx upstream outage", () => {
   });
 
   it("fails within its deadline when the logs do not answer, saying so", async () => {
-    const hanging: LogReader = { describe: "a source that never answers", read: () => new Promise<MinedOccurrences>(() => undefined), check: () => Promise.resolve({ problems: [] }) };
+    const hanging: LogReader = { describe: "a source that never answers", read: () => new Promise<MinedOccurrences>(() => undefined), check: () => Promise.resolve({ problems: [], warnings: [] }) };
     const metrics = new WatchMetrics();
     const triage = new LogTriage(config({ path: "unused", deadline: "1s" }), hanging, metrics);
     const outcome = await triage.run(ANOMALY, ANOMALY, "alert");
