@@ -3,6 +3,7 @@ import { Finding, findingId } from "../risk/finding";
 import { Advice } from "./advice-schema";
 import { buildDigests, Digest } from "./digest";
 import { LlmOptions, resolveLlmOptions } from "./llm-options";
+import { stripControlCharacters } from "./control-characters";
 import { buildPrompt } from "./prompt";
 import { redactText } from "./redact";
 
@@ -18,11 +19,6 @@ export interface LlmOutcome {
   readonly requests: number;
   /** Findings the LLM proposed about resources outside the change, dropped. */
   readonly dropped: number;
-}
-
-/** Drops control characters (terminal escapes) from model text; keeps newlines and tabs. */
-export function stripControlCharacters(text: string): string {
-  return [...text].filter((c) => c === "\n" || c === "\t" || c.charCodeAt(0) >= 32).join("");
 }
 
 /** Keeps only findings about resources of this change, and names them as LLM findings. */

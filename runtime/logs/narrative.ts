@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { stripControlCharacters } from "../../review/llm/advise";
+import { stripControlCharacters } from "../../review/llm/control-characters";
 import { resolveLlmOptions, type LlmOptions } from "../../review/llm/llm-options";
 import { fenceUntrustedData } from "../../review/llm/prompt";
 import { redactText } from "../../review/llm/redact";

@@ -1,4 +1,4 @@
-import { stripControlCharacters } from "../../review/llm/advise";
+import { stripControlCharacters } from "../../review/llm/control-characters";
 import { WILDCARD, type PlaceholderKind } from "../logs/placeholders";
 import { redactTemplate } from "../logs/redact-template";
 

@@ -1,4 +1,4 @@
-import { stripControlCharacters } from "../../review/llm/advise";
+import { stripControlCharacters } from "../../review/llm/control-characters";
 import { parseDuration } from "../../operations/cutover/cutover-config";
 import type { Hypothesis } from "../logs/hypotheses";
 import { triageIncident } from "../logs/incident-triage";
