@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
 
 /** The excerpts of public corpora committed in testing/data (source, licence and derivation in its README). */
@@ -12,4 +13,14 @@ export type RecordedData =
 /** The path of a committed excerpt: tests read these, never `../shared/` (a clone has none). */
 export function recordedDataPath(name: RecordedData): string {
   return path.join(__dirname, "data", name);
+}
+
+/** The second column of a committed `timestamp,value` excerpt, header skipped. */
+export function recordedValues(name: RecordedData): number[] {
+  return fs
+    .readFileSync(recordedDataPath(name), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => Number(line.split(",")[1]));
 }

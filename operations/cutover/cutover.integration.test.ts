@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { PrometheusClient } from "../../runtime/prometheus/prometheus-client";
 import type { Colour } from "../../runtime/prometheus/colour-query";
 import { startPrometheus, type BackfillSample, type TestPrometheus } from "../../testing/prometheus-process";
-import { recordedDataPath } from "../../testing/recorded-data";
+import { recordedValues } from "../../testing/recorded-data";
 import { parseRolloutConfig } from "./cutover-config";
 import { CutoverLog, type CutoverLogEntry } from "./cutover-log";
 import type { CutoverEventSink } from "./grafana-annotations";
@@ -36,12 +36,7 @@ function fakeClock(startMs: number): Clock {
 // A recorded latency series (NAB realKnownCause/ec2_request_latency_system_failure, one sample per minute),
 // interleaved into the two colours; green's `latency_ms` regresses by +50% from the second step on, while
 // `latency_clean_ms` stays clean.
-const recorded = fs
-  .readFileSync(recordedDataPath("ec2_request_latency_system_failure-first-2083.csv"), "utf8")
-  .trim()
-  .split("\n")
-  .slice(1, 361)
-  .map((line) => Number(line.split(",")[1]));
+const recorded = recordedValues("ec2_request_latency_system_failure-first-2083.csv").slice(0, 360);
 const end = Math.floor(Date.now() / MINUTE) * MINUTE - MINUTE;
 const first = end - (recorded.length / 2 - 1) * MINUTE;
 const cutoverStart = end - 60 * MINUTE;

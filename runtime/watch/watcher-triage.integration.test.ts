@@ -9,7 +9,7 @@ import { WatchMetrics } from "./watch-metrics";
 import { Watcher, type TickReport } from "./watcher";
 import { PrometheusClient } from "../prometheus/prometheus-client";
 import { startAlertmanager, startPrometheus, type TestPrometheus } from "../../testing/prometheus-process";
-import { recordedDataPath } from "../../testing/recorded-data";
+import { recordedValues } from "../../testing/recorded-data";
 import { replayNginxOutage } from "../../testing/recorded-log";
 
 const STEP = 5 * 60_000;
@@ -18,12 +18,7 @@ const MIN = 60_000;
 // The recorded EC2 latency incident (NAB, as in watcher.integration.test.ts) replayed so that its last row ends five
 // minutes ago, and the recorded nginx upstream outage (testing/data) replayed so that the upstream dies four minutes
 // before the pass that raises the first alert: the logs a cluster would hold when its latency turns anomalous.
-const values = fs
-  .readFileSync(recordedDataPath("ec2_request_latency_system_failure-first-2083.csv"), "utf8")
-  .trim()
-  .split("\n")
-  .slice(1)
-  .map((line) => Number(line.split(",")[1]));
+const values = recordedValues("ec2_request_latency_system_failure-first-2083.csv");
 const INCIDENT_END = 2082;
 const FIRST_ROW = 1950;
 const end = Math.floor(Date.now() / STEP) * STEP - STEP;

@@ -1,23 +1,17 @@
-import * as fs from "node:fs";
 import { AlertmanagerClient } from "./alertmanager-client";
 import { parseWatchConfig } from "./watch-config";
 import { WatchMetrics } from "./watch-metrics";
 import { Watcher } from "./watcher";
 import { PrometheusClient } from "../prometheus/prometheus-client";
 import { startAlertmanager, startPrometheus, type TestPrometheus } from "../../testing/prometheus-process";
-import { recordedDataPath } from "../../testing/recorded-data";
+import { recordedValues } from "../../testing/recorded-data";
 
 const STEP = 5 * 60_000;
 
 // A recorded incident: NAB realKnownCause/ec2_request_latency_system_failure (5-minute request latency of an
 // EC2 service before a system failure; labelled window 2014-03-14 03:31–14:41). Replayed at its own 5-minute
 // cadence so that row INCIDENT_END ends five minutes ago. Rows QUIET_START… are a quiet day of the same series.
-const values = fs
-  .readFileSync(recordedDataPath("ec2_request_latency_system_failure-first-2083.csv"), "utf8")
-  .trim()
-  .split("\n")
-  .slice(1)
-  .map((line) => Number(line.split(",")[1]));
+const values = recordedValues("ec2_request_latency_system_failure-first-2083.csv");
 const INCIDENT_END = 2082;
 const QUIET_START = 1400;
 const end = Math.floor(Date.now() / STEP) * STEP - STEP;
