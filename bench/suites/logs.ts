@@ -38,13 +38,12 @@ function score(sample: LoghubSample, options: MinerOptions, comparison: Template
   return { ga: groupingAccuracy(lines), pa: parsingAccuracy(lines, comparison) };
 }
 
-/** Leave-one-system-out: the setting with the best mean GA on the seven other systems. */
-function chooseWithout(held: LoghubSystem, gaByOption: ReadonlyMap<string, Map<LoghubSystem, number>>): MinerOptions {
+/** The setting with the best mean GA on the given systems (ties to the earlier grid point). */
+function chooseOn(systems: readonly LoghubSystem[], gaByOption: ReadonlyMap<string, Map<LoghubSystem, number>>): MinerOptions {
   let best = GRID[0];
   let bestMean = -1;
   for (const option of GRID) {
-    const byOthers = [...gaByOption.get(label(option))!.entries()].filter(([s]) => s !== held).map(([, ga]) => ga);
-    const m = mean(byOthers);
+    const m = mean(systems.map((system) => gaByOption.get(label(option))!.get(system)!));
     if (m > bestMean) [best, bestMean] = [option, m];
   }
   return best;
@@ -61,7 +60,7 @@ function accuracyTables(root: string): string {
   const loso: Scores[] = [];
   const losoCorrected: Scores[] = [];
   for (const [i, system] of LOGHUB_SYSTEMS.entries()) {
-    const chosen = chooseWithout(system, gaByOption);
+    const chosen = chooseOn(LOGHUB_SYSTEMS.filter((other) => other !== system), gaByOption);
     const o = score(original[i], chosen);
     const c = score(corrected[i], chosen, "corrected");
     loso.push(o);
@@ -84,6 +83,8 @@ function accuracyTables(root: string): string {
 
   const defaults: MinerOptions = { similarity: DEFAULT_SIMILARITY, maxWords: DEFAULT_MAX_WORDS };
   const shipped = original.map((sample) => score(sample, defaults));
+  const onAll = chooseOn(LOGHUB_SYSTEMS, gaByOption);
+  const shippedIsChoice = label(onAll) === label(defaults);
   return [
     "### Grouping (GA) and parsing (PA) accuracy, no per-system format (headers detected)",
     "",
@@ -93,7 +94,7 @@ function accuracyTables(root: string): string {
     "|---|---|---|---|---|---|---|---|",
     ...rows,
     "",
-    `Shipped defaults (similarity ${DEFAULT_SIMILARITY}, maxWords ${DEFAULT_MAX_WORDS}; chosen after seeing all eight systems, so this row is not a held-out figure): ${LOGHUB_SYSTEMS.map((s, i) => `${s} ${f3(shipped[i].ga)}`).join(", ")}; mean GA ${f3(mean(shipped.map((s) => s.ga)))}, mean PA ${f3(mean(shipped.map((s) => s.pa)))}.`,
+    `Shipped defaults (similarity ${DEFAULT_SIMILARITY}, maxWords ${DEFAULT_MAX_WORDS}; ${shippedIsChoice ? "the grid point the same procedure chooses on all eight systems" : `**not** the grid point the same procedure chooses on all eight systems (${label(onAll)}): update DEFAULT_SIMILARITY / DEFAULT_MAX_WORDS`}; an in-sample figure, not a held-out one): ${LOGHUB_SYSTEMS.map((s, i) => `${s} ${f3(shipped[i].ga)}`).join(", ")}; mean GA ${f3(mean(shipped.map((s) => s.ga)))}, mean PA ${f3(mean(shipped.map((s) => s.pa)))}.`,
   ].join("\n");
 }
 

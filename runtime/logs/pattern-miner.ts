@@ -19,8 +19,8 @@ export interface MinerOptions {
   readonly maxPatterns?: number;
 }
 
-export const DEFAULT_SIMILARITY = 0.5;
-export const DEFAULT_MAX_WORDS = 4;
+export const DEFAULT_SIMILARITY = 0.4;
+export const DEFAULT_MAX_WORDS = 12;
 export const DEFAULT_MAX_PATTERNS = 10_000;
 
 /** What the miner did with one message. */
