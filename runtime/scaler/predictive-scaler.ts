@@ -256,7 +256,7 @@ export class PredictiveScaler {
       this.startRefit(scaledObject, state, series, leadSteps, endMs);
       if (this.options.measurePeakLeads && url) this.startPeakLeads(scaledObject, state, metadata, url, now);
     }
-    if (!state.fit && state.refitting) await Promise.race([state.refitting, new Promise((resolve) => setTimeout(resolve, this.firstFitWaitMs))]);
+    if (!state.fit && state.refitting) await waitAtMost(state.refitting, this.firstFitWaitMs);
     if (!state.fit) {
       const [reason, detail] = state.fitProblem ? (["history-too-short", state.fitProblem.message] as const) : (["fit-pending", "the first fit is not ready yet"] as const);
       return this.fallback(scaledObject, metadata, state, now, reason, detail, observed);
@@ -458,6 +458,13 @@ async function readOneSeries(prometheus: PrometheusClient, query: string, startM
   const result = await prometheus.queryRange(query, startMs, endMs, stepSeconds);
   if (result.length > 1) throw new PrometheusError("rejected", query, `it returned ${result.length} series; aggregate it to one (e.g. sum(...)) in the trigger's query`);
   return result[0] ?? { timestampsMs: [], values: [] };
+}
+
+/** Waits for `work` to settle or `ms` to pass, whichever is first, and leaves no timer behind. */
+async function waitAtMost(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([work.then(() => undefined, () => undefined), waited]).finally(() => clearTimeout(timer));
 }
 
 /** Settles as `work` does, or rejects with `timeout()` after `ms`. */
