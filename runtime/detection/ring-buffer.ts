@@ -12,10 +12,6 @@ export class RingBuffer {
     return this.size;
   }
 
-  get full(): boolean {
-    return this.size === this.capacity;
-  }
-
   /** Adds a value and returns the one it evicted, if any. */
   push(value: number): number | undefined {
     if (this.size < this.capacity) {
@@ -31,14 +27,5 @@ export class RingBuffer {
   /** The i-th value, 0 = oldest. */
   at(i: number): number {
     return this.items[(this.start + i) % this.capacity];
-  }
-
-  /** The i-th value from the end, 0 = newest. */
-  fromEnd(i: number): number {
-    return this.at(this.size - 1 - i);
-  }
-
-  toArray(): number[] {
-    return Array.from({ length: this.size }, (_, i) => this.at(i));
   }
 }

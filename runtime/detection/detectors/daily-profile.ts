@@ -1,4 +1,5 @@
 import type { DetectorReading, StreamingDetector } from "../detector";
+import { median } from "../../forecast/statistics";
 import { EwmStats } from "../ewm-stats";
 import { SamplingStep } from "../sampling-step";
 
@@ -11,12 +12,6 @@ export interface DailyProfileOptions {
 }
 
 export const DAILY_PROFILE_DEFAULTS: DailyProfileOptions = { days: 3, scaleAlpha: 0.01 };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 /**
  * Breaks in the daily shape: the value against the median of the same time of day over the last few
