@@ -33,7 +33,7 @@ export interface EnsembleOptions {
   /**
    * Extra averaging spans (in points) of the likelihood, beside `likelihood.smoothing`: each detector gets one
    * likelihood per span, the most surprised wins. A short span reacts to brief anomalies; the long one
-   * weighs a lasting change above a lone outlier. @default [10] (for `seasonal-residual`, see `extraSmoothingsFor`)
+   * weighs a lasting change above a lone outlier. @default [] (none; the anomaly benchmark's candidates try [10])
    */
   readonly extraSmoothings?: readonly number[];
   /** The detectors (by name) that get the extra smoothings; all when undefined. @default ["seasonal-residual"] */
