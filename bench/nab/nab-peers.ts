@@ -60,7 +60,7 @@ export function runNabPeers(corpusRoot: string, cacheDir: string, toolDir: strin
     return { finalResults: JSON.parse(fs.readFileSync(finalFile, "utf8")) as FinalResults, resultsRoot: cacheDir, cached: true, seconds };
   }
   if (process.env.ICNA_NAB_PEERS === "cached") throw new Error(`no cached NAB peer results for ${corpusRoot} in ${cacheDir} (ICNA_NAB_PEERS=cached): run without it to produce them`);
-  if (!fs.existsSync(path.join(toolDir, "run.py"))) throw new Error(`NAB's Python tool not found at ${toolDir} (run.py): set ICNA_SHARED_DATA so that ../tools/nab-python sits beside it`);
+  if (!fs.existsSync(path.join(toolDir, "run.py"))) throw new Error(`NAB's Python tool not found at ${toolDir} (run.py): point npm run bench -- --data <dir> at a data folder with ../tools/nab-python beside it`);
   fs.rmSync(cacheDir, { recursive: true, force: true });
   fs.mkdirSync(cacheDir, { recursive: true });
   const thresholds = path.join(cacheDir, "thresholds.json");

@@ -1,4 +1,3 @@
-import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { LogMiner } from "../../runtime/logs/log-miner";
 import { DEFAULT_MAX_WORDS, DEFAULT_SIMILARITY, type MinerOptions } from "../../runtime/logs/pattern-miner";
@@ -13,9 +12,9 @@ import {
 import { mineSample } from "../logs/mine-sample";
 import { groupingAccuracy, parsingAccuracy, type TemplateComparison } from "../logs/parsing-accuracy";
 import { triageRankingTable } from "../logs/triage-ranking";
+import { benchDataDir } from "../bench-data";
 import type { BenchSuite } from "../run";
 
-const DATA = process.env.ICNA_BENCH_DATA ?? path.resolve(__dirname, "..", "..", "..", "shared", "data");
 const SIMILARITIES = [0.4, 0.5, 0.6, 0.7];
 const MAX_WORDS = [2, 3, 4, 6, 8, 12];
 const GRID: MinerOptions[] = SIMILARITIES.flatMap((similarity) =>
@@ -135,7 +134,7 @@ const suite: BenchSuite = {
   description:
     "Log pattern mining on Loghub-2k (grouping and parsing accuracy, throughput) and triage ranking on BGL's alert labels",
   async run() {
-    const root = loghubRoot(DATA);
+    const root = loghubRoot(benchDataDir());
     return [accuracyTables(root), throughputTable(root), triageRankingTable(root)].join("\n\n") + "\n";
   },
 };

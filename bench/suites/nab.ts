@@ -4,7 +4,7 @@ import { AnomalyEnsemble, ENSEMBLE_DEFAULTS } from "../../runtime/detection/ense
 import { PROFILE_NAMES, type ProfileName } from "../nab/cost-matrix";
 import { loadNabCorpus } from "../nab/corpus";
 import { scoreAllProfiles } from "../nab/corpus-score";
-import { NAB_ROOT } from "../nab/shared-root";
+import { benchDataPath } from "../bench-data";
 import type { BenchSuite } from "../run";
 
 /** Published detectors shown beside ICNA (names as in NAB's results/final_results.json). */
@@ -25,7 +25,8 @@ const suite: BenchSuite = {
   description:
     "ICNA's streaming anomaly ensemble on all 58 NAB series with one configuration, scored by ICNA's NAB scorer (threshold optimised corpus-wide per profile, as NAB does), beside NAB's published scoreboard.",
   async run() {
-    const series = loadNabCorpus(NAB_ROOT);
+    const nabRoot = benchDataPath("nab");
+    const series = loadNabCorpus(nabRoot);
     const started = process.hrtime.bigint();
     const anomalyScores = series.map((s) => {
       const ensemble = new AnomalyEnsemble(ENSEMBLE_DEFAULTS);
@@ -34,7 +35,7 @@ const suite: BenchSuite = {
     const detectSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const rows = series.reduce((n, s) => n + s.values.length, 0);
     const ours = scoreAllProfiles({ series, anomalyScores });
-    const published = JSON.parse(fs.readFileSync(path.join(NAB_ROOT, "results", "final_results.json"), "utf8")) as Record<string, Record<ProfileName, number>>;
+    const published = JSON.parse(fs.readFileSync(path.join(nabRoot, "results", "final_results.json"), "utf8")) as Record<string, Record<ProfileName, number>>;
 
     const header = `| Detector | ${PROFILE_NAMES.join(" | ")} |\n|---|---:|---:|---:|`;
     const icna = `| **ICNA ensemble** | ${ours.map((r) => `**${r.normalised.toFixed(1)}**`).join(" | ")} |`;
