@@ -48,11 +48,13 @@ function publishedNabResults(nabRoot: string): FinalResults {
   return { ...finals, bayesChangePt: { standard: cells[0], reward_low_FP_rate: cells[1], reward_low_FN_rate: cells[2] } };
 }
 
-/** A digest of the detector's own source, so a cached score never outlives a change to the detector. */
+/** A digest of the detector's own source (and the maths it imports), so a cached score never outlives a change to the detector. */
 function detectorDigest(): string {
-  const dir = path.resolve(__dirname, "..", "..", "runtime", "detection");
   const hash = crypto.createHash("sha256");
-  for (const file of fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).sort()) hash.update(file).update(fs.readFileSync(path.join(dir, file)));
+  for (const folder of ["detection", "math"]) {
+    const dir = path.resolve(__dirname, "..", "..", "runtime", folder);
+    for (const file of fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).sort()) hash.update(file).update(fs.readFileSync(path.join(dir, file)));
+  }
   return hash.digest("hex");
 }
 
