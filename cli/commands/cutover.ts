@@ -8,6 +8,7 @@ import { CutoverRefusedError, runCutover, validateSteps, type CutoverResult } fr
 import { PulumiTrafficSwitcher } from "../../operations/cutover/pulumi-traffic-switcher";
 import { PrometheusClient, PrometheusError } from "../../runtime/prometheus/prometheus-client";
 import { CliError } from "../cli-error";
+import { readOptionFile } from "../read-option-file";
 import { ExitCode } from "../exit-codes";
 
 /** Options of `icna cutover`. */
@@ -37,12 +38,7 @@ export async function runCutoverCommand(options: CutoverOptions): Promise<Cutove
   const intervalMs = parseDuration(options.interval);
   if (intervalMs === undefined) throw new CliError(`--interval "${options.interval}" is not a duration such as 30s, 5m or 1h`, ExitCode.Usage);
   if (!fs.existsSync(`Pulumi.${options.stack}.yaml`)) throw new CliError(`no Pulumi.${options.stack}.yaml in ${process.cwd()}: run from the project directory with an existing --stack`, ExitCode.Usage);
-  let configText: string;
-  try {
-    configText = fs.readFileSync(options.config, "utf8");
-  } catch {
-    throw new CliError(`cannot read --config ${options.config}: write a rollout config (see docs/anomaly-detection.md)`, ExitCode.Usage);
-  }
+  const configText = readOptionFile("--config", options.config, "write a rollout config (see docs/anomaly-detection.md)");
   const logFile = options.log ?? path.join(".icna", `cutover-${options.stack}.jsonl`);
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   try {

@@ -1,7 +1,7 @@
-import * as fs from "node:fs";
 import { detectSeries, type ScoredPoint } from "../../runtime/detection/detect-series";
 import { readSeriesRows, SeriesCsvError } from "../../runtime/forecast/series-csv";
 import { CliError } from "../cli-error";
+import { readOptionFile } from "../read-option-file";
 import { ExitCode } from "../exit-codes";
 
 /** Options of `icna detect`. */
@@ -21,12 +21,7 @@ export interface DetectResult {
 
 /** Reads the series and scores every row, in input order. */
 export async function runDetect(options: DetectOptions): Promise<DetectResult> {
-  let text: string;
-  try {
-    text = await fs.promises.readFile(options.input, "utf8");
-  } catch (error) {
-    throw new CliError(`cannot read --input ${options.input}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, ExitCode.Usage);
-  }
+  const text = readOptionFile("--input", options.input);
   try {
     const rows = readSeriesRows(text, options.input);
     return { scores: detectSeries(rows), repeatedRows: rows.repeatedRows, emptyValues: rows.emptyValues };

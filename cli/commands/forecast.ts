@@ -1,5 +1,5 @@
-import * as fs from "node:fs";
 import { CliError } from "../cli-error";
+import { readOptionFile } from "../read-option-file";
 import { ExitCode } from "../exit-codes";
 import { describeInputRepairs, forecastFromCsv, ForecastRequestError } from "../../runtime/forecast/forecast-report";
 import { SeriesCsvError } from "../../runtime/forecast/series-csv";
@@ -19,12 +19,7 @@ export function runForecast(options: ForecastOptions): ExitCode {
   if (options.level.trim() === "" || !(intervalLevel > 0 && intervalLevel < 1)) {
     throw new CliError(`--level must be a probability between 0 and 1 (exclusive), e.g. 0.9; got "${options.level}"`, ExitCode.Usage);
   }
-  let csvText: string;
-  try {
-    csvText = fs.readFileSync(options.input, "utf8");
-  } catch (error) {
-    throw new CliError(`cannot read --input ${options.input}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, ExitCode.Usage);
-  }
+  const csvText = readOptionFile("--input", options.input);
   try {
     const { report, diagnostics } = forecastFromCsv({ csvText, sourceName: options.input, horizonMinutes, intervalLevel });
     if (options.json) {

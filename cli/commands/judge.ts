@@ -1,8 +1,8 @@
-import * as fs from "node:fs";
 import { judge, type Judgement } from "../../runtime/judge/judge";
 import { JudgeConfigError, parseJudgeConfig } from "../../runtime/judge/judge-config";
 import { MetricSamplesCsvError, readMetricSamplesCsv } from "../../runtime/judge/metric-samples-csv";
 import { CliError } from "../cli-error";
+import { readOptionFile } from "../read-option-file";
 import { ExitCode } from "../exit-codes";
 
 /** Options of `icna judge`. */
@@ -15,21 +15,11 @@ export interface JudgeOptions {
   readonly config: string;
 }
 
-async function readText(file: string, flag: string): Promise<string> {
-  try {
-    return await fs.promises.readFile(file, "utf8");
-  } catch (error) {
-    throw new CliError(`cannot read ${flag} ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, ExitCode.Usage);
-  }
-}
-
 /** Judges a canary interval against the baseline. */
 export async function runJudge(options: JudgeOptions): Promise<Judgement> {
-  const [baselineText, canaryText, configText] = await Promise.all([
-    readText(options.baseline, "--baseline"),
-    readText(options.canary, "--canary"),
-    readText(options.config, "--config"),
-  ]);
+  const baselineText = readOptionFile("--baseline", options.baseline);
+  const canaryText = readOptionFile("--canary", options.canary);
+  const configText = readOptionFile("--config", options.config);
   try {
     const config = parseJudgeConfig(configText, options.config);
     return judge(readMetricSamplesCsv(baselineText, options.baseline), readMetricSamplesCsv(canaryText, options.canary), config);

@@ -14,6 +14,8 @@ import { readLines } from "../../runtime/logs/read-lines";
 import { parseTimeWindow } from "../../runtime/logs/time-window";
 import type { RankedPattern, TimeWindow } from "../../runtime/logs/triage";
 import { CliError } from "../cli-error";
+import { ExitCode } from "../exit-codes";
+import { readOptionFile } from "../read-option-file";
 
 /** Options of `icna logs patterns`. */
 export interface PatternsOptions {
@@ -32,23 +34,18 @@ export interface PatternsResult {
 }
 
 function readState(file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (error) {
-    throw new CliError(`cannot read --state ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 2);
-  }
+  const text = readOptionFile("--state", file);
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new CliError(`--state ${file} is not JSON; delete it to start afresh or pass another --state file`, 2);
+    throw new CliError(`--state ${file} is not JSON; delete it to start afresh or pass another --state file`, ExitCode.Usage);
   }
 }
 
 /** Mines the input in one pass and returns every pattern and each entry's pattern and parameters. */
 export async function runPatterns(options: PatternsOptions): Promise<PatternsResult> {
   if (options.input !== "-" && !fs.existsSync(options.input))
-    throw new CliError(`--input ${options.input} does not exist; give a log file, or - to read stdin`, 2);
+    throw new CliError(`--input ${options.input} does not exist; give a log file, or - to read stdin`, ExitCode.Usage);
   let logs: LogMiner;
   try {
     const miner =
@@ -57,7 +54,7 @@ export async function runPatterns(options: PatternsOptions): Promise<PatternsRes
         : undefined;
     logs = new LogMiner({ format: options.format, miner });
   } catch (error) {
-    if (error instanceof HeaderFormatError || error instanceof MinerStateError) throw new CliError(error.message, 2);
+    if (error instanceof HeaderFormatError || error instanceof MinerStateError) throw new CliError(error.message, ExitCode.Usage);
     throw error;
   }
   const mined: MinedEntry[] = [];
@@ -68,10 +65,7 @@ export async function runPatterns(options: PatternsOptions): Promise<PatternsRes
       if (done) mined.push(done);
     }
   } catch (error) {
-    throw new CliError(
-      `cannot read --input ${options.input}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-      2,
-    );
+    throw new CliError(`cannot read --input ${options.input}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, ExitCode.Usage);
   }
   const last = logs.end();
   if (last) mined.push(last);
@@ -103,7 +97,7 @@ export interface PatternsCliOptions extends PatternsOptions {
 export async function logsPatterns(options: PatternsCliOptions): Promise<number> {
   const result = await runPatterns(options);
   process.stdout.write(options.json ? JSON.stringify(result) + "\n" : renderPatterns(result));
-  return 0;
+  return ExitCode.Success;
 }
 
 /** Options of `icna logs triage`. */
@@ -137,12 +131,7 @@ export interface TriageReport {
 const DAY = 86_400_000;
 
 function metricAnomalies(file: string): MetricAnomalies {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (error) {
-    throw new CliError(`cannot read --metrics ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 2);
-  }
+  const text = readOptionFile("--metrics", file);
   try {
     const rows = readSeriesRows(text, file);
     const scores = detectSeries(rows);
@@ -152,7 +141,7 @@ function metricAnomalies(file: string): MetricAnomalies {
       anomalies: rows.timestamps.filter((_, i) => scores[i].score >= 0.5),
     };
   } catch (error) {
-    if (error instanceof SeriesCsvError) throw new CliError(error.message, 2);
+    if (error instanceof SeriesCsvError) throw new CliError(error.message, ExitCode.Usage);
     throw error;
   }
 }
@@ -161,7 +150,7 @@ function windowOption(text: string, option: string): TimeWindow {
   try {
     return parseTimeWindow(text, option);
   } catch (error) {
-    throw new CliError((error as Error).message, 2);
+    throw new CliError((error as Error).message, ExitCode.Usage);
   }
 }
 
@@ -171,13 +160,13 @@ export async function runTriage(options: TriageOptions): Promise<TriageReport> {
   const baseline = options.baseline !== undefined ? windowOption(options.baseline, "--baseline") : undefined;
   const metrics = (options.metrics ?? []).map(metricAnomalies);
   if ((options.input === undefined) === (options.cloudwatch === undefined))
-    throw new CliError("give one of --input <file|dir> or --cloudwatch <log group>", 2);
+    throw new CliError("give one of --input <file|dir> or --cloudwatch <log group>", ExitCode.Usage);
   let baselineFromCloudWatch: TimeWindow | undefined;
   let logs: LogMiner;
   try {
     logs = new LogMiner({ format: options.format });
   } catch (error) {
-    if (error instanceof HeaderFormatError) throw new CliError(error.message, 2);
+    if (error instanceof HeaderFormatError) throw new CliError(error.message, ExitCode.Usage);
     throw error;
   }
   const mined: TimedEntry[] = [];
@@ -190,9 +179,9 @@ export async function runTriage(options: TriageOptions): Promise<TriageReport> {
       const window = { start: Math.min(from, incident.start), end: Math.max(baseline?.end ?? 0, incident.end) };
       mined.push(...(await mineLogGroups(new CloudWatchLogsClient({}), [options.cloudwatch], window, logs)));
     } catch (error) {
-      if (error instanceof CloudWatchReadError) throw new CliError(error.message, 2);
+      if (error instanceof CloudWatchReadError) throw new CliError(error.message, ExitCode.Usage);
       if (/region is missing/i.test(String((error as Error).message)))
-        throw new CliError("--cloudwatch needs an AWS region: set AWS_REGION (or AWS_PROFILE with a region)", 2);
+        throw new CliError("--cloudwatch needs an AWS region: set AWS_REGION (or AWS_PROFILE with a region)", ExitCode.Usage);
       throw error;
     }
     if (baseline === undefined) baselineFromCloudWatch = { start: from, end: incident.start };
@@ -201,7 +190,7 @@ export async function runTriage(options: TriageOptions): Promise<TriageReport> {
     try {
       mined.push(...(await mineLogFiles(options.input, logs)));
     } catch (error) {
-      if (error instanceof LogSourceError) throw new CliError(`--input ${error.message}`, 2);
+      if (error instanceof LogSourceError) throw new CliError(`--input ${error.message}`, ExitCode.Usage);
       throw error;
     }
   }
@@ -216,7 +205,7 @@ export async function runTriage(options: TriageOptions): Promise<TriageReport> {
       metrics,
     });
   } catch (error) {
-    if (error instanceof TriageInputError) throw new CliError(error.message, 2);
+    if (error instanceof TriageInputError) throw new CliError(error.message, ExitCode.Usage);
     throw error;
   }
   const narrative = await narrateTriage(findings, incident, { enabled: options.llm !== false });
@@ -252,5 +241,5 @@ export interface TriageCliOptions extends TriageOptions {
 export async function logsTriage(options: TriageCliOptions): Promise<number> {
   const report = await runTriage(options);
   process.stdout.write(options.json ? JSON.stringify(report) + "\n" : renderTriage(report));
-  return 0;
+  return ExitCode.Success;
 }

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CliError } from "../cli-error";
+import { readOptionFile } from "../read-option-file";
 import { ExitCode } from "../exit-codes";
 import { SeriesCsvError } from "../../runtime/forecast/series-csv";
 import { renderSimulationChart } from "../../runtime/simulate/chart";
@@ -34,12 +35,7 @@ export async function runSimulate(options: SimulateOptions): Promise<ExitCode> {
   };
   const chart = options.chart === false ? undefined : (options.chart ?? `${path.basename(options.trace).replace(/\.[^.]*$/, "")}.simulation.svg`);
   if (chart !== undefined) checkChartPath(chart);
-  let csvText: string;
-  try {
-    csvText = fs.readFileSync(options.trace, "utf8");
-  } catch (error) {
-    throw new CliError(`cannot read --trace ${options.trace}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, ExitCode.Usage);
-  }
+  const csvText = readOptionFile("--trace", options.trace);
   let simulation;
   try {
     simulation = simulateCsv(csvText, options.trace, overrides);

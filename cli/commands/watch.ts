@@ -1,4 +1,3 @@
-import * as fs from "node:fs";
 import { JudgeConfigError } from "../../runtime/judge/judge-config";
 import { PrometheusClient } from "../../runtime/prometheus/prometheus-client";
 import { AlertmanagerClient } from "../../runtime/watch/alertmanager-client";
@@ -10,6 +9,7 @@ import type { LogTriage } from "../../runtime/watch/log-triage";
 import { Watcher, type TickReport } from "../../runtime/watch/watcher";
 import { parseDuration } from "../../operations/cutover/cutover-config";
 import { CliError } from "../cli-error";
+import { readOptionFile } from "../read-option-file";
 import { ExitCode } from "../exit-codes";
 
 /** Options of `icna watch`. */
@@ -24,12 +24,7 @@ export interface WatchOptions {
 
 /** Runs the watcher: one pass with `once`, else forever on its interval. */
 export async function runWatch(options: WatchOptions, onReport: (report: TickReport) => void): Promise<void> {
-  let text: string;
-  try {
-    text = fs.readFileSync(options.config, "utf8");
-  } catch {
-    throw new CliError(`cannot read --config ${options.config}`, ExitCode.Usage);
-  }
+  const text = readOptionFile("--config", options.config);
   let config;
   try {
     config = parseWatchConfig(text, options.config);
