@@ -1,7 +1,7 @@
-/** The two cluster colours. */
-export type Colour = "blue" | "green";
+import type { Colour } from "../../stacks/config/schema";
 
-export const COLOURS: readonly Colour[] = ["blue", "green"];
+/** The two cluster colours are defined once, by the stack configuration. */
+export { COLOURS, type Colour } from "../../stacks/config/schema";
 
 export function otherColour(colour: Colour): Colour {
   return colour === "blue" ? "green" : "blue";
