@@ -1,3 +1,4 @@
+import { quantileSorted } from "../forecast/statistics";
 import { normalQuantile } from "./normal-quantile";
 
 /** Hodges–Lehmann shift of canary over baseline with its distribution-free confidence interval. */
@@ -23,8 +24,7 @@ export function hodgesLehmann(baseline: readonly number[], canary: readonly numb
   for (const c of canary) for (const b of baseline) diffs[k++] = c - b;
   diffs.sort();
   const total = diffs.length;
-  const mid = total >> 1;
-  const shift = total % 2 ? diffs[mid] : (diffs[mid - 1] + diffs[mid]) / 2;
+  const shift = quantileSorted(diffs, 0.5);
   const z = normalQuantile(1 - (1 - confidence) / 2);
   const rank = Math.floor((n * m) / 2 - z * Math.sqrt((n * m * (n + m + 1)) / 12));
   const lowIndex = Math.min(Math.max(rank, 1), total) - 1;

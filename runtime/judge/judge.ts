@@ -1,7 +1,8 @@
 import type { JudgeConfig, MetricConfig } from "./judge-config";
 import { hodgesLehmann, type ShiftEstimate } from "./hodges-lehmann";
 import { mannWhitney } from "./mann-whitney";
-import { median, removeOutliers } from "./outliers";
+import { median } from "../forecast/statistics";
+import { removeOutliers } from "./outliers";
 
 /** Samples per metric name for one colour over one interval. */
 export type MetricSamples = Readonly<Record<string, readonly number[]>>;
