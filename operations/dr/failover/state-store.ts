@@ -33,20 +33,3 @@ export class JsonFileStateStore implements StateStore {
     await fs.promises.rename(temporary, this.location);
   }
 }
-
-/** In memory, for tests and dry runs. */
-export class MemoryStateStore implements StateStore {
-  readonly location = "memory";
-  private state: RunbookState | undefined;
-  /** Every saved state, in order. */
-  readonly history: RunbookState[] = [];
-
-  async load(): Promise<RunbookState | undefined> {
-    return this.state ? (structuredClone(this.state) as RunbookState) : undefined;
-  }
-
-  async save(state: RunbookState): Promise<void> {
-    this.state = structuredClone(state) as RunbookState;
-    this.history.push(this.state);
-  }
-}
