@@ -6,7 +6,7 @@ import { AwsAccount, accountRootArn, partitionOf } from "../shared/aws-account";
 import { addonVersionsFor } from "./addon-versions";
 import type { ClusterHandle } from "./cluster-handle";
 import type { Environment } from "../../stacks/config/schema";
-import { LOG_RETENTION_DAYS, logsKeyPolicy } from "../shared/cloudwatch-logs";
+import { createEncryptedLogGroup } from "../shared/encrypted-log-group";
 import { CONTROL_PLANE_LOG_TYPES, controlPlaneLogGroupName } from "./control-plane-logs";
 import { EC2_TRUST_POLICY, irsaTrustPolicy } from "./iam-documents";
 
@@ -91,17 +91,14 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterHandl
     }, child);
 
     this.controlPlaneLogGroupName = controlPlaneLogGroupName(args.clusterName);
-    const logsKey = new aws.kms.Key(`${name}-control-plane-logs`, {
-      description: `Control-plane logs of ${args.clusterName}`,
-      enableKeyRotation: true,
-      deletionWindowInDays: args.isProduction ? 30 : 7,
-      policy: JSON.stringify(logsKeyPolicy(args.account, this.controlPlaneLogGroupName, "CloudWatchLogsUsesForThisControlPlaneOnly")),
-      tags,
-    }, { ...child, protect: args.isProduction });
-    const controlPlaneLogs = new aws.cloudwatch.LogGroup(`${name}-control-plane`, {
-      name: this.controlPlaneLogGroupName,
-      retentionInDays: LOG_RETENTION_DAYS[args.environment],
-      kmsKeyId: logsKey.arn,
+    const { group: controlPlaneLogs } = createEncryptedLogGroup({ key: `${name}-control-plane-logs`, group: `${name}-control-plane` }, {
+      groupName: this.controlPlaneLogGroupName,
+      keyScope: this.controlPlaneLogGroupName,
+      keyPolicySid: "CloudWatchLogsUsesForThisControlPlaneOnly",
+      keyDescription: `Control-plane logs of ${args.clusterName}`,
+      account: args.account,
+      environment: args.environment,
+      isProduction: args.isProduction,
       tags,
     }, child);
 

@@ -5,7 +5,8 @@ import type { Environment } from "../../stacks/config/schema";
 import type { ClusterHandle } from "../eks-cluster/cluster-handle";
 import { irsaTrustPolicy } from "../eks-cluster/iam-documents";
 import type { AwsAccount } from "../shared/aws-account";
-import { LOG_RETENTION_DAYS, logGroupArn, logsKeyPolicy } from "../shared/cloudwatch-logs";
+import { logGroupArn } from "../shared/cloudwatch-logs";
+import { createEncryptedLogGroup } from "../shared/encrypted-log-group";
 
 export const FLUENT_BIT_NAMESPACE = "amazon-cloudwatch";
 export const FLUENT_BIT_SERVICE_ACCOUNT = "aws-for-fluent-bit";
@@ -34,11 +35,6 @@ export interface LogPipelineArgs {
 /** The log group container logs go to, under the Container Insights convention. */
 export function containerLogGroupName(clusterName: string): string {
   return `/aws/containerinsights/${clusterName}/application`;
-}
-
-/** The KMS key policy: CloudWatch Logs may use the key only for this cluster's container-log groups. */
-export function logKeyPolicy(account: AwsAccount, clusterName: string): Record<string, unknown> {
-  return logsKeyPolicy(account, `/aws/containerinsights/${clusterName}/*`, "CloudWatchLogsUsesForThisClusterOnly");
 }
 
 /** Fluent Bit may write streams into its one group and nothing else: no group creation, no other group, no reads. */
@@ -73,27 +69,16 @@ export class LogPipeline extends pulumi.ComponentResource {
     const k8sOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.cluster.provider };
     this.logGroupName = containerLogGroupName(args.clusterName);
 
-    const key = new aws.kms.Key(
-      `${name}-logs`,
-      {
-        description: `Container logs of ${args.clusterName}`,
-        enableKeyRotation: true,
-        deletionWindowInDays: args.isProduction ? 30 : 7,
-        policy: JSON.stringify(logKeyPolicy(args.account, args.clusterName)),
-        tags: args.tags,
-      },
-      { ...awsOpts, protect: args.isProduction },
-    );
-    const group = new aws.cloudwatch.LogGroup(
-      `${name}-application`,
-      {
-        name: this.logGroupName,
-        retentionInDays: LOG_RETENTION_DAYS[args.environment],
-        kmsKeyId: key.arn,
-        tags: args.tags,
-      },
-      awsOpts,
-    );
+    const { key, group } = createEncryptedLogGroup({ key: `${name}-logs`, group: `${name}-application` }, {
+      groupName: this.logGroupName,
+      keyScope: `/aws/containerinsights/${args.clusterName}/*`,
+      keyPolicySid: "CloudWatchLogsUsesForThisClusterOnly",
+      keyDescription: `Container logs of ${args.clusterName}`,
+      account: args.account,
+      environment: args.environment,
+      isProduction: args.isProduction,
+      tags: args.tags,
+    }, awsOpts);
     const role = new aws.iam.Role(
       `${name}-fluent-bit`,
       {
