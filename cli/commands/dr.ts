@@ -62,6 +62,14 @@ async function askOnTerminal(question: string): Promise<boolean> {
   }
 }
 
+/** Operator mistakes (a bad stack name, an ambiguous primary) become one-line errors; bugs keep their stack. */
+function asCliError(command: string, error: unknown): unknown {
+  if (error instanceof RunbookStepFailed || error instanceof RunbookAborted) return new CliError(error.message, ExitCode.Problem);
+  if (error instanceof CliError) return error;
+  if (error instanceof Error && error.name === "Error") return new CliError(`dr ${command}: ${error.message}`, ExitCode.Usage);
+  return error;
+}
+
 /** `icna dr failover|failback`: a failed step (recorded in the state file; re-running resumes there) exits 1. */
 export async function drOperation(operation: Operation, options: DrOperationCliOptions): Promise<ExitCode> {
   const { from, to } = requireStacks(operation, options);
@@ -85,17 +93,8 @@ export async function drOperation(operation: Operation, options: DrOperationCliO
       );
     return ExitCode.Success;
   } catch (error) {
-    if (error instanceof RunbookStepFailed || error instanceof RunbookAborted) throw new CliError(error.message, ExitCode.Problem);
-    if (error instanceof CliError) throw error;
     // Config and pairing problems (no data source, wrong DR region) are the operator's to fix.
-    if (
-      error instanceof Error &&
-      !(error instanceof TypeError) &&
-      !(error instanceof RangeError) &&
-      error.name === "Error"
-    )
-      throw new CliError(`dr ${operation}: ${error.message}`, ExitCode.Usage);
-    throw error;
+    throw asCliError(operation, error);
   }
 }
 
@@ -106,14 +105,6 @@ export interface DrDrillCliOptions {
   readonly yes?: boolean;
   readonly state?: string;
   readonly json?: boolean;
-}
-
-/** Operator mistakes (a bad stack name, an ambiguous primary) become one-line errors; bugs keep their stack. */
-function asCliError(command: string, error: unknown): unknown {
-  if (error instanceof RunbookStepFailed || error instanceof RunbookAborted) return new CliError(error.message, ExitCode.Problem);
-  if (error instanceof CliError) return error;
-  if (error instanceof Error && error.name === "Error") return new CliError(`dr ${command}: ${error.message}`, ExitCode.Usage);
-  return error;
 }
 
 function readDrillReport(state: { steps: Record<string, { output?: Record<string, unknown> }> }): unknown {
