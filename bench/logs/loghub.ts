@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { benchDataPath } from "../bench-data";
 import { csvRows } from "./csv-rows";
 
 /** The eight Loghub-2k systems. */
@@ -66,13 +67,7 @@ export function readLoghub(root: string, system: LoghubSystem, corrected = false
   };
 }
 
-/** The data folder, or a message saying how to get it. */
-export function loghubRoot(dataDir: string): string {
-  const root = path.join(dataDir, "loghub2k");
-  if (!fs.existsSync(path.join(root, "HDFS"))) {
-    throw new Error(
-      `Loghub-2k not found at ${root}: put the eight systems there (see ../shared/data/loghub2k/README.md) or set ICNA_BENCH_DATA to the folder holding loghub2k/`,
-    );
-  }
-  return root;
+/** The Loghub-2k folder of the benchmark data directory; when it is absent, an error that says how to get it. */
+export function loghubRoot(): string {
+  return path.dirname(benchDataPath("loghub2k", "HDFS"));
 }

@@ -12,7 +12,6 @@ import {
 import { mineSample } from "../logs/mine-sample";
 import { groupingAccuracy, parsingAccuracy, type TemplateComparison } from "../logs/parsing-accuracy";
 import { triageRankingTable } from "../logs/triage-ranking";
-import { benchDataDir } from "../bench-data";
 import type { BenchSuite } from "../run";
 
 const SIMILARITIES = [0.4, 0.5, 0.6, 0.7];
@@ -134,7 +133,7 @@ const suite: BenchSuite = {
   description:
     "Log pattern mining on Loghub-2k (grouping and parsing accuracy, throughput) and triage ranking on BGL's alert labels",
   async run() {
-    const root = loghubRoot(benchDataDir());
+    const root = loghubRoot();
     return [accuracyTables(root), throughputTable(root), triageRankingTable(root)].join("\n\n") + "\n";
   },
 };
