@@ -2,14 +2,9 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { judgeConfigSchema, JudgeConfigError, type JudgeConfig } from "../../runtime/judge/judge-config";
 
-const durationPattern = /^(\d+)(s|m|h|d)$/;
+import { durationSchema } from "../../runtime/prometheus/duration";
 
-/** Parses a duration like `30s`, `5m`, `1h` or `2d` into milliseconds. */
-export function parseDuration(text: string): number | undefined {
-  const m = durationPattern.exec(text.trim());
-  if (!m) return undefined;
-  return Number(m[1]) * { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as "s" | "m" | "h" | "d"];
-}
+export { parseDuration } from "../../runtime/prometheus/duration";
 
 const signalSchema = z
   .object({
@@ -26,7 +21,7 @@ export const rolloutConfigSchema = z
     /** Prometheus base URL. */
     prometheus: z.url(),
     /** Resolution of the samples pulled for each interval. @default 60s */
-    sampleStep: z.string().regex(durationPattern, { message: "must be a duration like 30s, 1m or 1h" }).default("60s"),
+    sampleStep: durationSchema.default("60s"),
     /** A colour is healthy when this query (with `$colour`) returns at least one series and every value is ≥ `min`. */
     health: z.object({ query: z.string().includes("$colour", { message: "must contain $colour" }), min: z.number().default(1) }).strict(),
     signals: z.array(signalSchema).min(1),

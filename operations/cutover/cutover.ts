@@ -2,7 +2,7 @@ import { judge, type Judgement } from "../../runtime/judge/judge";
 import { otherColour, type Colour } from "../../runtime/prometheus/colour-query";
 import type { PrometheusClient } from "../../runtime/prometheus/prometheus-client";
 import type { RolloutConfig } from "./cutover-config";
-import { parseDuration } from "./cutover-config";
+import { parseDuration } from "../../runtime/prometheus/duration";
 import type { CutoverEvent, CutoverLog, CutoverLogEntry } from "./cutover-log";
 import type { CutoverEventSink } from "./grafana-annotations";
 import { colourHealth, colourSamples } from "./colour-signals";

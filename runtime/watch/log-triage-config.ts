@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { HeaderFormatError, parseHeaderFormat } from "../logs/header-format";
-import { parseDuration } from "../../operations/cutover/cutover-config";
-
-const duration = z.string().refine((s) => parseDuration(s) !== undefined, { message: "must be a duration like 30s, 5m, 1h, 2d" });
+import { durationSchema, parseDuration } from "../prometheus/duration";
 
 /** CloudWatch Logs groups to read (the LogPipeline's), through the default AWS credential chain (IRSA in the cluster). */
 const cloudWatchSchema = z
@@ -38,15 +36,15 @@ export const logTriageConfigSchema = z
       })
       .optional(),
     /** The incident window: this much time before the anomalous point, up to the pass that raised the alert. @default 15m */
-    window: duration.default("15m"),
+    window: durationSchema.default("15m"),
     /** The baseline: this much time just before the incident window. @default 1h */
-    baseline: duration.default("1h"),
+    baseline: durationSchema.default("1h"),
     /** Longest triage may take; past it the alert goes out saying triage did not finish. @default 20s */
-    deadline: duration.default("20s"),
+    deadline: durationSchema.default("20s"),
     /** Hypotheses attached to an alert. @default 3 */
     hypotheses: z.number().int().min(1).max(5).default(3),
     /** How often the log-pattern metrics are refreshed when no alert asks for triage. @default 5m */
-    scanEvery: duration.default("5m"),
+    scanEvery: durationSchema.default("5m"),
     /** Surging patterns exported as metrics (top-K, bounded cardinality). @default 10 */
     metricsTop: z.number().int().min(1).max(50).default(10),
   })

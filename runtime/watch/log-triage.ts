@@ -1,5 +1,5 @@
 import { stripControlCharacters } from "../../review/llm/control-characters";
-import { parseDuration } from "../../operations/cutover/cutover-config";
+import { parseDuration } from "../prometheus/duration";
 import type { Hypothesis } from "../logs/hypotheses";
 import { triageIncident } from "../logs/incident-triage";
 import type { RankedPattern, TimeWindow } from "../logs/triage";

@@ -1,10 +1,8 @@
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { JudgeConfigError } from "../judge/judge-config";
-import { parseDuration } from "../../operations/cutover/cutover-config";
+import { durationSchema } from "../prometheus/duration";
 import { logTriageConfigSchema } from "./log-triage-config";
-
-const duration = z.string().refine((s) => parseDuration(s) !== undefined, { message: "must be a duration like 30s, 5m, 1h, 2d" });
 
 /** Watcher configuration (YAML). */
 export const watchConfigSchema = z
@@ -14,9 +12,9 @@ export const watchConfigSchema = z
     /** Alertmanager base URL to send alerts to (`/api/v2/alerts`). */
     alertmanager: z.url(),
     /** How often to read and score, and the resolution of the samples. @default 60s */
-    interval: duration.default("60s"),
+    interval: durationSchema.default("60s"),
     /** History read at start-up to warm the detectors up (no alerts for it). @default 2d */
-    history: duration.default("2d"),
+    history: durationSchema.default("2d"),
     /** Score at or above which an alert is sent. @default 0.6 */
     alertThreshold: z.number().gt(0).max(1).default(0.6),
     /** Cluster colours to watch; `$colour` in each query is replaced by each. @default [blue, green] */

@@ -1,6 +1,6 @@
 import { explain } from "../detection/detect-series";
 import { AnomalyEnsemble } from "../detection/ensemble";
-import { parseDuration } from "../../operations/cutover/cutover-config";
+import { parseDuration } from "../prometheus/duration";
 import { colourQuery, type Colour } from "../prometheus/colour-query";
 import { PrometheusError, type PrometheusClient } from "../prometheus/prometheus-client";
 import type { AlertmanagerClient, PostableAlert } from "./alertmanager-client";
