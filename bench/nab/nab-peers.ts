@@ -15,11 +15,9 @@ export const NAB_PEERS: ReadonlyArray<readonly [string, string]> = [
 /** Normalised scores per NAB detector and profile, as NAB's `final_results.json` holds them. */
 export type FinalResults = Record<string, Record<ProfileName, number>>;
 
-/** A peer run: NAB's own scores, and the folder of its per-series result files (`<dir>/results/<detector>/…`). */
+/** A peer run: NAB's own scores (its per-series result files are under `<cacheDir>/results/<detector>/…`, for `readPublishedScores`). */
 export interface PeerRun {
   readonly finalResults: FinalResults;
-  /** Folder that holds `results/`, for `readPublishedScores`. */
-  readonly resultsRoot: string;
   /** Whether the results came from the cache (same corpus digest) rather than a run now. */
   readonly cached: boolean;
   /** Wall-clock seconds of the run that produced them (as recorded when they were produced). */
@@ -57,7 +55,7 @@ export function runNabPeers(corpusRoot: string, cacheDir: string, toolDir: strin
   const secondsFile = path.join(cacheDir, "seconds");
   if (fs.existsSync(digestFile) && fs.readFileSync(digestFile, "utf8").trim() === digest && fs.existsSync(finalFile)) {
     const seconds = fs.existsSync(secondsFile) ? Number(fs.readFileSync(secondsFile, "utf8")) : Number.NaN;
-    return { finalResults: JSON.parse(fs.readFileSync(finalFile, "utf8")) as FinalResults, resultsRoot: cacheDir, cached: true, seconds };
+    return { finalResults: JSON.parse(fs.readFileSync(finalFile, "utf8")) as FinalResults, cached: true, seconds };
   }
   if (process.env.ICNA_NAB_PEERS === "cached") throw new Error(`no cached NAB peer results for ${corpusRoot} in ${cacheDir} (ICNA_NAB_PEERS=cached): run without it to produce them`);
   if (!fs.existsSync(path.join(toolDir, "run.py"))) throw new Error(`NAB's Python tool not found at ${toolDir} (run.py): point npm run bench -- --data <dir> at a data folder with ../tools/nab-python beside it`);
@@ -74,5 +72,5 @@ export function runNabPeers(corpusRoot: string, cacheDir: string, toolDir: strin
   const seconds = (Date.now() - started) / 1000;
   fs.writeFileSync(secondsFile, String(seconds));
   fs.writeFileSync(digestFile, digest + "\n");
-  return { finalResults: JSON.parse(fs.readFileSync(finalFile, "utf8")) as FinalResults, resultsRoot: cacheDir, cached: false, seconds };
+  return { finalResults: JSON.parse(fs.readFileSync(finalFile, "utf8")) as FinalResults, cached: false, seconds };
 }
