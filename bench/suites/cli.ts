@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as nodeModule from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
+import { median } from "../../runtime/forecast/statistics";
 import { BenchSuite } from "../run";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -51,12 +52,6 @@ function timeOnce(run: Run): Timing {
   const [user, system] = fs.readFileSync(CPU_FILE, "utf8").trim().split("\n").pop()!.split(" ").map(Number);
   return { wallMs, cpuMs: (user + system) * 1000 };
 }
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /** Times command and baseline alternately (A B, then B A, …) after one discarded warm-up run of each. */
 function compare({ command, baseline, runs }: Comparison): { command: Timing[]; baseline: Timing[] } {
