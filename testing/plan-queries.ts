@@ -17,8 +17,3 @@ export function jsonInput(value: PlanValue | undefined): unknown {
   if (typeof value !== "string") throw new Error(`expected JSON text, got ${JSON.stringify(value)}`);
   return JSON.parse(value);
 }
-
-/** Flat config map as Pulumi hands it to the program, from structured values. */
-export function pulumiConfig(values: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
-}
