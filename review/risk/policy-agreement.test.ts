@@ -12,6 +12,7 @@ import { change, PROD } from "../testing/change-builder";
 import { assessRisks } from "./assess-risks";
 import { deleteStateful } from "./rules/delete-stateful";
 import { iamEscalation } from "./rules/iam-escalation";
+import { publicEndpoint } from "./rules/public-endpoint";
 import { securityGroupOpened } from "./rules/security-group-opened";
 import { plaintextCredential } from "./rules/plaintext-credential";
 import { CANARIES, CANARY_USER_DATA } from "../testing/credential-canaries";
@@ -69,6 +70,27 @@ describe("open ingress: sg-no-public-admin/database-ingress and security-group-o
     const [finding] = assessRisks({ stack: PROD, changes: [change("subject", TYPES.securityGroup, { op: "create", newInputs: { ingress: [ingress] } })] }, [securityGroupOpened]);
     const riskNamesASensitivePort = finding !== undefined && /\d+ \(/.test(finding.title);
     expect(riskNamesASensitivePort).toBe(policySays);
+  });
+});
+
+describe("EKS API endpoint: eks-public-endpoint-restricted and public-endpoint", () => {
+  const component: [string, Record<string, PlanValue>][] = [
+    ["nothing set (AWS: public, open to the world)", {}],
+    ["public with no CIDRs", { endpointPublicAccess: true }],
+    ["public with an empty CIDR list", { endpointPublicAccess: true, publicAccessCidrs: [] }],
+    ["public to 0.0.0.0/0", { endpointPublicAccess: true, publicAccessCidrs: ["0.0.0.0/0"] }],
+    ["public to an office CIDR", { endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] }],
+    ["private only", { endpointPublicAccess: false, endpointPrivateAccess: true }],
+    ["public flag unknown", { endpointPublicAccess: "[unknown]" }],
+  ];
+  const cases = component.flatMap(([what, props]) => [
+    [TYPES.eksCluster, what, props] as const,
+    [TYPES.awsEksCluster, what, { vpcConfig: props }] as const,
+  ]);
+  test.each(cases)("%s: %s", (type, _what, props) => {
+    const policySays = policyViolated(["eks-public-endpoint-restricted"], type, props);
+    const riskSays = assessRisks({ stack: PROD, changes: [change("subject", type, { op: "create", newInputs: props })] }, [publicEndpoint]).length > 0;
+    expect(riskSays).toBe(policySays);
   });
 });
 

@@ -1,4 +1,6 @@
 import { TYPES } from "../../../policies/knowledge/type-tokens";
+import { endpointAccess } from "../../../policies/support/eks";
+import { UndecidableError } from "../../../policies/values";
 import { PlanValue } from "../../plan/model";
 import { Change } from "../../changes/change";
 import { valueAt } from "../../changes/property-paths";
@@ -10,8 +12,8 @@ type Inputs = Readonly<Record<string, PlanValue>> | undefined;
 
 /** For each type, a test that says (with evidence) whether the resource is reachable from the internet. */
 const PUBLIC_WHEN: Readonly<Record<string, (inputs: Inputs) => string | undefined>> = {
-  [TYPES.awsEksCluster]: (i) => eksPublic(valueAt(i as PlanValue, "vpcConfig.endpointPublicAccess"), valueAt(i as PlanValue, "vpcConfig.publicAccessCidrs")),
-  [TYPES.eksCluster]: (i) => eksPublic(i?.endpointPublicAccess, i?.publicAccessCidrs),
+  [TYPES.awsEksCluster]: (i) => eksPublic(TYPES.awsEksCluster, i),
+  [TYPES.eksCluster]: (i) => eksPublic(TYPES.eksCluster, i),
   [TYPES.rdsInstance]: (i) => (i?.publiclyAccessible === true ? "publiclyAccessible: true" : undefined),
   [TYPES.rdsClusterInstance]: (i) => (i?.publiclyAccessible === true ? "publiclyAccessible: true" : undefined),
   [TYPES.mskCluster]: (i) => {
@@ -24,12 +26,19 @@ const PUBLIC_WHEN: Readonly<Record<string, (inputs: Inputs) => string | undefine
   },
 };
 
-function eksPublic(enabled: PlanValue | undefined, cidrs: PlanValue | undefined): string | undefined {
-  if (enabled !== true) return undefined;
-  const list = Array.isArray(cidrs) ? cidrs : undefined;
-  if (list === undefined) return "endpointPublicAccess: true with no publicAccessCidrs (AWS defaults to 0.0.0.0/0)";
-  const world = list.filter((c) => typeof c === "string" && isWorldCidr(c));
-  return world.length > 0 ? `endpointPublicAccess: true, publicAccessCidrs: ${world.join(", ")}` : undefined;
+/** Read as the eks-public-endpoint-restricted policy reads it (AWS's defaults applied); an unknown setting is the unknown-values rule's. */
+function eksPublic(type: string, inputs: Inputs): string | undefined {
+  if (!inputs) return undefined;
+  let access;
+  try {
+    access = endpointAccess({ type, name: "", props: inputs });
+  } catch (error) {
+    if (error instanceof UndecidableError) return undefined;
+    throw error;
+  }
+  const world = access.publicAccess ? access.publicCidrs.filter(isWorldCidr) : [];
+  if (world.length === 0) return undefined;
+  return access.cidrsDefaulted ? "endpointPublicAccess (on unless set false) with no publicAccessCidrs: AWS defaults to 0.0.0.0/0" : `endpointPublicAccess: true, publicAccessCidrs: ${world.join(", ")}`;
 }
 
 /** A database, Kafka cluster, Kubernetes API or bucket becomes reachable from the internet. */
