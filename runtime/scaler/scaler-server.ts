@@ -1,4 +1,3 @@
-import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as grpc from "@grpc/grpc-js";
 import { loadExternalScalerPackage, type GetMetricsRequest, type MetricSpec, type MetricValue, type ScaledObjectRef } from "./external-scaler-proto";
@@ -8,6 +7,7 @@ import { EvaluationTimeoutError, kedaTargetSize, LoadUnknownError, PredictiveSca
 import { InvalidQueryError, QueryValidator } from "./query-validation";
 import { parseScalerMetadata, ScalerMetadataError, type ScalerMetadata } from "./scaler-metadata";
 import { ScalerMetrics } from "./scaler-metrics";
+import { startMetricsServer } from "../watch/metrics-server";
 
 export interface ScalerServerOptions {
   /** Listen address; loopback unless deployed. @default "127.0.0.1" */
@@ -145,17 +145,7 @@ export async function startScalerServer(options: ScalerServerOptions): Promise<R
   const grpcPort = await new Promise<number>((resolve, reject) =>
     server.bindAsync(`${host}:${options.port}`, grpc.ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port))),
   );
-  const metricsServer = http.createServer((request, response) => {
-    if (request.url !== "/metrics") {
-      response.writeHead(404).end("see /metrics\n");
-      return;
-    }
-    metrics.registry.metrics().then(
-      (text) => response.writeHead(200, { "content-type": metrics.registry.contentType }).end(text),
-      (error: unknown) => response.writeHead(500).end(String(error)),
-    );
-  });
-  await new Promise<void>((resolve) => metricsServer.listen(options.metricsPort, host, resolve));
+  const metricsServer = await startMetricsServer(metrics, host, options.metricsPort);
   options.log(`PSE external scaler listening on ${host}:${grpcPort} (gRPC), metrics on http://${host}:${(metricsServer.address() as AddressInfo).port}/metrics`);
   return {
     grpcPort,

@@ -1,11 +1,16 @@
 import * as http from "node:http";
-import type { WatchMetrics } from "./watch-metrics";
+import type { Registry } from "prom-client";
 
 /**
- * Serves the watcher's metrics on `/metrics` for Prometheus to scrape, `/healthz` (liveness: the
- * process answers) and `/readyz` (readiness: 200 while signals are being scored, 503 with the reason otherwise).
+ * Serves a process's metrics on `/metrics` for Prometheus to scrape and `/healthz` (liveness: the
+ * process answers); with `readiness`, also `/readyz` (200 while ready, 503 with the reason otherwise).
  */
-export async function startMetricsServer(metrics: WatchMetrics, host: string, port: number, readiness: () => { ready: boolean; reason: string }): Promise<http.Server> {
+export async function startMetricsServer(
+  metrics: { readonly registry: Registry },
+  host: string,
+  port: number,
+  readiness?: () => { ready: boolean; reason: string },
+): Promise<http.Server> {
   const server = http.createServer((request, response) => {
     if (request.url === "/metrics") {
       metrics.registry
@@ -20,7 +25,7 @@ export async function startMetricsServer(metrics: WatchMetrics, host: string, po
         });
       return;
     }
-    if (request.url === "/readyz") {
+    if (request.url === "/readyz" && readiness) {
       const { ready, reason } = readiness();
       response.writeHead(ready ? 200 : 503).end(`${reason}\n`);
       return;
