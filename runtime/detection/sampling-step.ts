@@ -1,4 +1,4 @@
-const DAY_MS = 86_400_000;
+import { DAY_MS, timeOfDayBucket } from "./time-of-day";
 
 /** Tracks a series' sampling step (the smallest positive gap seen) and the number of steps per day. */
 export class SamplingStep {
@@ -26,7 +26,6 @@ export class SamplingStep {
 
   /** Phase of a timestamp within the day, in steps (0 … pointsPerDay-1). */
   phaseOfDay(timestampMs: number): number {
-    const perDay = this.pointsPerDay ?? 1;
-    return Math.floor((((timestampMs % DAY_MS) + DAY_MS) % DAY_MS) / (DAY_MS / perDay)) % perDay;
+    return timeOfDayBucket(timestampMs, this.pointsPerDay ?? 1);
   }
 }

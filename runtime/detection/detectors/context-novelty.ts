@@ -1,7 +1,6 @@
 import type { DetectorReading, StreamingDetector } from "../detector";
 import { PointWindowMean, TimeWindowMean, type RecentMean } from "../recent-mean";
-
-const DAY_MS = 86_400_000;
+import { timeOfDayBucket } from "../time-of-day";
 
 /** Tuning of the context novelty detector. */
 export interface ContextNoveltyOptions {
@@ -94,8 +93,7 @@ export class ContextNoveltyDetector implements StreamingDetector {
   private symbolOf(bin: number, timestampMs: number): number {
     const buckets = this.options.timeOfDayBuckets ?? 0;
     if (buckets <= 0) return bin;
-    const bucket = Math.floor((((timestampMs % DAY_MS) + DAY_MS) % DAY_MS) / (DAY_MS / buckets));
-    return bin * buckets + bucket;
+    return bin * buckets + timeOfDayBucket(timestampMs, buckets);
   }
 
   /** The value's bin; values at most `edgeTolerance` bins beyond the warm-up range count as its edge bins. */
