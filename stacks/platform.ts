@@ -90,21 +90,23 @@ export function createPlatform(config: StackConfig): PlatformOutputs {
 /** Per cluster: the autoscaling stack (metrics-server, KEDA, Karpenter, Prometheus, the PSE), the log pipeline and the anomaly watcher. */
 function createRuntimeServices(config: StackConfig, colour: Colour, cluster: EksCluster): void {
   const { runtime } = config;
-  const name = `${config.namePrefix}-${colour}`;
-  const autoscaling = new AutoscalingStack(`${name}-autoscaling`, {
+  const clusterName = clusterNameOf(config.namePrefix, colour);
+  const account = { accountId: config.accountId, region: config.region };
+  const tags = { ...config.tags, "icna.io/colour": colour };
+  const autoscaling = new AutoscalingStack(`${clusterName}-autoscaling`, {
     cluster,
-    clusterName: clusterNameOf(config.namePrefix, colour),
+    clusterName,
     karpenterDiscovery: config.namePrefix,
-    account: { accountId: config.accountId, region: config.region },
-    tags: { ...config.tags, "icna.io/colour": colour },
+    account,
+    tags,
     isProduction: config.isProduction,
     prometheus: runtime.prometheus,
     pseImage: runtime.image,
     karpenter: runtime.karpenter,
     grafanaSso: runtime.grafanaSso && { ...runtime.grafanaSso, clientSecret: new pulumi.Config("icna").requireSecret(GRAFANA_SSO_CLIENT_SECRET_KEY) },
   }, { parent: cluster });
-  const logPipeline = new LogPipeline(`${name}-logs`, { cluster, clusterName: clusterNameOf(config.namePrefix, colour), account: { accountId: config.accountId, region: config.region }, environment: config.environment, isProduction: config.isProduction, tags: { ...config.tags, "icna.io/colour": colour } }, { parent: cluster });
-  new AnomalyWatcher(`${name}-watcher`, {
+  const logPipeline = new LogPipeline(`${clusterName}-logs`, { cluster, clusterName, account, environment: config.environment, isProduction: config.isProduction, tags }, { parent: cluster });
+  new AnomalyWatcher(`${clusterName}-watcher`, {
     provider: cluster.provider,
     namespace: PSE_NAMESPACE,
     image: runtime.image,
@@ -114,9 +116,9 @@ function createRuntimeServices(config: StackConfig, colour: Colour, cluster: Eks
     signals: runtime.watcher.signals,
     interval: runtime.watcher.interval,
     alertThreshold: runtime.watcher.alertThreshold,
-    labels: { cluster: clusterNameOf(config.namePrefix, colour) },
+    labels: { cluster: clusterName },
     operatorSelector: OPERATOR_SELECTOR,
     // New alerts carry the top log-triage hypotheses from the cluster's container logs.
-    logs: { cluster, account: { accountId: config.accountId, region: config.region }, groups: [logPipeline.logGroupName], tags: { ...config.tags, "icna.io/colour": colour } },
+    logs: { cluster, account, groups: [logPipeline.logGroupName], tags },
   }, { parent: cluster, dependsOn: [autoscaling, logPipeline] });
 }
