@@ -3,7 +3,7 @@ import { fillGaps } from "./gap-fill";
 import type { FittedModel, ForecastModel, ModelInput } from "./models/model";
 import type { RegularSeries } from "./regular-series";
 import { seasonalPeriods } from "./seasonality";
-import { quantileSorted } from "./statistics";
+import { quantileSorted, sortedFinite } from "./statistics";
 import { IDENTITY, logTransformFor, type ValueTransform } from "./value-transform";
 
 /** Raised when a series is too short (or too sparse) for any forecast with a backtest behind it. */
@@ -231,9 +231,9 @@ function meanAbsolute(residuals: readonly number[][]): number {
 
 /** Sorted residuals per horizon; a horizon with too few falls back to all horizons pooled. */
 function residualDistributions(residuals: readonly number[][], horizon: number): Float64Array[] {
-  const pooled = Float64Array.from(residuals.flat().filter(Number.isFinite)).sort();
+  const pooled = sortedFinite(residuals.flat());
   return Array.from({ length: horizon }, (_, h) => {
-    const own = Float64Array.from(residuals[h].filter(Number.isFinite)).sort();
+    const own = sortedFinite(residuals[h]);
     return own.length >= MIN_RESIDUALS_PER_HORIZON || pooled.length === 0 ? own : pooled;
   });
 }
