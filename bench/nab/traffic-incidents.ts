@@ -3,6 +3,7 @@ import { readNabCsv } from "./corpus";
 import type { PointLabelledSeries } from "./point-labels";
 import { probationLength } from "./probation";
 import { SeededRandom } from "./seeded-random";
+import { nearestRankQuantile } from "../nearest-rank-quantile";
 
 /** The metric a traffic slice is turned into, and the incidents injected into it. */
 export type TrafficMetric = "requests" | "latency" | "errors";
@@ -66,11 +67,6 @@ function latencyAt(utilisation: number): number {
   return 40 / (1 - u);
 }
 
-function quantile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
-
 function incidentAt(incidents: readonly Incident[], row: number): Incident | undefined {
   return incidents.find((incident) => row >= incident.start && row <= incident.end);
 }
@@ -96,7 +92,7 @@ function buildSeries(name: string, timestamps: readonly number[], counts: readon
   }
   const incidents = placeIncidents(random, counts.length, metric, 1);
   const factors = incidents.map(() => [0.45, 0.6, 1.6, 1.9][random.integer(0, 3)]);
-  const capacity = 1.3 * quantile(counts, 0.99);
+  const capacity = 1.3 * nearestRankQuantile(counts, 0.99);
   const values = counts.map((count, i) => {
     const k = incidents.findIndex((incident) => i >= incident.start && i <= incident.end);
     const incident = incidents[k];

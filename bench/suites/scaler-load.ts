@@ -7,6 +7,7 @@ import { connectKedaScaler, type KedaScalerClient } from "../../testing/keda-sca
 import { freePort, startPrometheus, type BackfillSample, type TestPrometheus } from "../../testing/prometheus-process";
 import { benchDataPath } from "../bench-data";
 import type { BenchSuite } from "../run";
+import { nearestRankQuantile } from "../nearest-rank-quantile";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const STEP_SECONDS = 300;
@@ -39,12 +40,6 @@ class PhaseStats {
   calls(): number {
     return [...this.latencies.values()].reduce((n, l) => n + l.length, 0);
   }
-}
-
-function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -149,7 +144,7 @@ function phaseRows(label: string, stats: PhaseStats): string[] {
     .filter((type) => stats.latencies.has(type))
     .map((type) => {
       const l = stats.latencies.get(type)!;
-      return `| ${label} | ${type} | ${l.length} | ${quantile(l, 0.5).toFixed(1)} | ${quantile(l, 0.99).toFixed(1)} | ${Math.max(...l).toFixed(0)} |`;
+      return `| ${label} | ${type} | ${l.length} | ${nearestRankQuantile(l, 0.5).toFixed(1)} | ${nearestRankQuantile(l, 0.99).toFixed(1)} | ${Math.max(...l).toFixed(0)} |`;
     });
 }
 
