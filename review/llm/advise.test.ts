@@ -53,6 +53,19 @@ it("round trip: summary and an extra finding come back; findings about resources
   expect(JSON.parse(request.body)).toMatchObject({ model: "test-model", response_format: { type: "json_schema" } });
 });
 
+it("strips terminal escapes from everything the model writes, findings as well as the summary", async () => {
+  const escape = "\u001b]8;;https://evil.example\u0007click\u001b[2J";
+  const baseURL = await serve(() =>
+    advice([{ urns: [db.urn], category: "downtime", severity: "medium", title: `Clients ${escape}`, evidence: [`identifier ${escape}`], recommendation: `Restart ${escape}` }], `Summary ${escape}`),
+  );
+  const review = await reviewChangeSet({ changes: [db], stack: PROD, llm: llmOptions(baseURL) });
+  const llmFindings = review.findings.filter((f) => f.source === "llm");
+  expect(llmFindings).toHaveLength(1);
+  const written = JSON.stringify([review.llm.summary, llmFindings]);
+  expect(written).toContain("click");
+  expect(written).not.toMatch(/\\u001b|\\u0007/);
+});
+
 it("sends no secret: secret markers, secret-named inputs and key- or token-shaped strings are removed", async () => {
   const baseURL = await serve(() => advice());
   await reviewChangeSet({ changes: [db, provider], stack: PROD, llm: llmOptions(baseURL) });

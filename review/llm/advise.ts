@@ -21,6 +21,9 @@ export interface LlmOutcome {
   readonly dropped: number;
 }
 
+/** Model output made safe to print and store: no terminal escapes, no credential-shaped text. */
+const untrusted = (text: string): string => redactText(stripControlCharacters(text));
+
 /** Keeps only findings about resources of this change, and names them as LLM findings. */
 export function acceptAdvice(advice: Advice, changeUrns: ReadonlySet<string>, deterministic: readonly Finding[]): { findings: Finding[]; dropped: number } {
   const taken = new Set(deterministic.map((f) => f.id));
@@ -39,9 +42,9 @@ export function acceptAdvice(advice: Advice, changeUrns: ReadonlySet<string>, de
       category: proposal.category,
       severity: proposal.severity,
       urns: proposal.urns,
-      title: redactText(proposal.title),
-      evidence: proposal.evidence.map(redactText),
-      recommendation: redactText(proposal.recommendation),
+      title: untrusted(proposal.title),
+      evidence: proposal.evidence.map(untrusted),
+      recommendation: untrusted(proposal.recommendation),
       source: "llm",
     });
   }
@@ -79,7 +82,7 @@ export async function adviseWithLlm(changes: readonly Change[], findings: readon
       const accepted = acceptAdvice(advice, urns, [...findings, ...added]);
       added.push(...accepted.findings);
       dropped += accepted.dropped;
-      summaries.push(redactText(stripControlCharacters(advice.summary)));
+      summaries.push(untrusted(advice.summary));
     } catch (error) {
       failures.push(`part ${i + 1}: ${error instanceof AdviceError ? error.message : String(error)}`);
     }
