@@ -2,11 +2,12 @@ import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ChangepointDetector, CHANGEPOINT_DEFAULTS } from "../../runtime/detection/detectors/changepoint";
-import { AnomalyEnsemble, ENSEMBLE_DEFAULTS, type EnsembleOptions } from "../../runtime/detection/ensemble";
+import { ENSEMBLE_DEFAULTS, type EnsembleOptions } from "../../runtime/detection/ensemble";
 import { PROFILE_NAMES, type ProfileName } from "../nab/cost-matrix";
 import { loadNabCorpus, readPublishedScores, type NabSeries } from "../nab/corpus";
 import { scoreAllProfiles } from "../nab/corpus-score";
 import { chooseCandidate, ENSEMBLE_CANDIDATES } from "../nab/ensemble-candidates";
+import { ensembleScores } from "../nab/ensemble-scores";
 import { readKpiCorpus } from "../nab/kpi-corpus";
 import { writeNabLayout } from "../nab/nab-layout";
 import { corpusDigest, NAB_PEERS, runNabPeers, type FinalResults } from "../nab/nab-peers";
@@ -64,19 +65,12 @@ function icnaScores(corpusRoot: string, series: readonly NabSeries[], options: E
   const file = path.join(CACHE, "icna", `${key}.json`);
   if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as { byProfile: Record<ProfileName, number>; seconds: number };
   const started = process.hrtime.bigint();
-  const anomalyScores = detect(series, options);
+  const anomalyScores = ensembleScores(series, options);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const byProfile = Object.fromEntries(scoreAllProfiles({ series, anomalyScores }).map((r) => [r.profile, r.normalised])) as Record<ProfileName, number>;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify({ byProfile, seconds }));
   return { byProfile, seconds };
-}
-
-function detect(series: readonly NabSeries[], options: EnsembleOptions): number[][] {
-  return series.map((s) => {
-    const ensemble = new AnomalyEnsemble(options);
-    return s.values.map((v, i) => ensemble.update(s.timestamps[i], v).score);
-  });
 }
 
 /** NAB's Bayes changepoint settings (bayes_changept_detector.py: hazard 1/250, 500 run lengths, the same prior). */

@@ -1,9 +1,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { AnomalyEnsemble, ENSEMBLE_DEFAULTS } from "../../runtime/detection/ensemble";
+import { ENSEMBLE_DEFAULTS } from "../../runtime/detection/ensemble";
 import { PROFILE_NAMES, type ProfileName } from "../nab/cost-matrix";
 import { loadNabCorpus } from "../nab/corpus";
 import { scoreAllProfiles } from "../nab/corpus-score";
+import { ensembleScores } from "../nab/ensemble-scores";
 import { benchDataPath } from "../bench-data";
 import type { BenchSuite } from "../run";
 
@@ -28,10 +29,7 @@ const suite: BenchSuite = {
     const nabRoot = benchDataPath("nab");
     const series = loadNabCorpus(nabRoot);
     const started = process.hrtime.bigint();
-    const anomalyScores = series.map((s) => {
-      const ensemble = new AnomalyEnsemble(ENSEMBLE_DEFAULTS);
-      return s.values.map((v, i) => ensemble.update(s.timestamps[i], v).score);
-    });
+    const anomalyScores = ensembleScores(series, ENSEMBLE_DEFAULTS);
     const detectSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const rows = series.reduce((n, s) => n + s.values.length, 0);
     const ours = scoreAllProfiles({ series, anomalyScores });
