@@ -20,7 +20,7 @@ export interface TrafficUpdatePlan {
 }
 
 /** The weighted Route 53 records of a stack, from its exported state. */
-export function weightedRecordUrns(resources: readonly StateResource[]): string[] {
+function weightedRecordUrns(resources: readonly StateResource[]): string[] {
   return resources
     .filter((r) => r.type === ROUTE53_RECORD_TYPE && Array.isArray(r.inputs?.weightedRoutingPolicies) && r.inputs.weightedRoutingPolicies.length > 0)
     .map((r) => r.urn);
@@ -40,7 +40,7 @@ export function planTrafficUpdate(resources: readonly StateResource[], weights: 
 }
 
 /** Parses the stack's `icna:traffic` config object. */
-export function parseTrafficConfig(raw: string): TrafficState {
+function parseTrafficConfig(raw: string): TrafficState {
   const parsed = JSON.parse(raw) as { weights?: { blue?: unknown; green?: unknown }; live?: unknown };
   const blue = Number(parsed.weights?.blue);
   const green = Number(parsed.weights?.green);

@@ -479,7 +479,7 @@ function withDeadline<T>(work: Promise<T>, ms: number, timeout: () => Error): Pr
  * full capacity is capacityPerPod / targetUtilisation; the observed load and the point forecasts are
  * sized at the target and the upper-quantile forecast within full capacity (headroom counted once).
  */
-export function scalingPolicyFor(metadata: ScalerMetadata): ScalingPolicy {
+function scalingPolicyFor(metadata: ScalerMetadata): ScalingPolicy {
   return {
     capacityPerPod: metadata.capacityPerPod / metadata.targetUtilisation,
     targetUtilisation: metadata.targetUtilisation,

@@ -35,7 +35,7 @@ export function tickInterval(spanMinutes: number): { interval: "minutes" | "hour
 }
 
 /** The chart's title: trace, replayed dates and both autoscalers' settings. */
-export function simulationChartTitle(data: ChartData, context: SimulateReportContext, capacityPerPod: number): { text: string; subtitle: string[] } {
+function simulationChartTitle(data: ChartData, context: SimulateReportContext, capacityPerPod: number): { text: string; subtitle: string[] } {
   const days = (data.endMs - data.startMs) / 86_400_000;
   const target = Math.round(context.target_utilisation * 100);
   return {
@@ -48,7 +48,7 @@ export function simulationChartTitle(data: ChartData, context: SimulateReportCon
 }
 
 /** The Vega-Lite specification of the replay chart: the whole replay, the day the PSE led its peak least, and that peak zoomed. */
-export function simulationChartSpec(result: SimulationResult, context: SimulateReportContext): object {
+function simulationChartSpec(result: SimulationResult, context: SimulateReportContext): object {
   const data = chartData(result);
   const bucket = data.bucketMinutes === data.stepMinutes ? `per ${data.stepMinutes}-min step` : `per ${formatMinutes(data.bucketMinutes)} bucket`;
   const panels: object[] = [

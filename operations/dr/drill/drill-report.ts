@@ -74,7 +74,7 @@ function dataTierVerdict(state: Readonly<RunbookState>): { untouched: boolean | 
   return { untouched, evidence };
 }
 
-export function buildDrillReport(state: Readonly<RunbookState>, finishedAt: string, cluster: string): DrillReport {
+function buildDrillReport(state: Readonly<RunbookState>, finishedAt: string, cluster: string): DrillReport {
   const scaleUp = state.steps[SCALE_UP];
   const verify = state.steps[VERIFY];
   const teardown = state.steps[TEARDOWN];
@@ -108,7 +108,7 @@ export function buildDrillReport(state: Readonly<RunbookState>, finishedAt: stri
 
 const value = (seconds: number | null) => (seconds === null ? "—" : `${seconds} s`);
 
-export function drillReportToMarkdown(report: DrillReport): string {
+function drillReportToMarkdown(report: DrillReport): string {
   return [
     `# DR drill of ${report.stack} (${report.cluster}): ${report.outcome.toUpperCase()}`,
     "",

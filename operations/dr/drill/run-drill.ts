@@ -40,7 +40,7 @@ export type DrillRunResult =
   | { readonly kind: "state"; readonly state: RunbookState; readonly archived?: string };
 
 /** The stack that names `dr`'s region as its DR region (icna:dr.region). */
-export function primaryOf(dr: string, projectDir: string): string {
+function primaryOf(dr: string, projectDir: string): string {
   const region = readStackSettings(projectDir, dr).values["aws:region"];
   const candidates = listStacks(projectDir).filter((stack) => {
     if (stack === dr) return false;
@@ -70,7 +70,7 @@ export function loadDrillStacks(from: string, to: string, projectDir: string): D
   };
 }
 
-export function realDrillPorts(projectDir: string, log: (line: string) => void): DrillPorts {
+function realDrillPorts(projectDir: string, log: (line: string) => void): DrillPorts {
   return {
     clusters: new EksClusterApi(),
     nodes: new EksNodeReadiness(),
@@ -84,7 +84,7 @@ export function realDrillPorts(projectDir: string, log: (line: string) => void):
 const refuse = (): Promise<never> => Promise.reject(new Error("a dry run makes no calls"));
 
 /** Ports for describing the drill: any call fails. */
-export const DRY_RUN_DRILL_PORTS: DrillPorts = {
+const DRY_RUN_DRILL_PORTS: DrillPorts = {
   clusters: { describe: refuse },
   nodes: { nodeGroups: refuse },
   stacks: { update: refuse },

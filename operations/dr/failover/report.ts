@@ -57,7 +57,7 @@ export async function writeReportFiles(dir: string, name: string, json: unknown,
   return [`${base}.json`, `${base}.md`];
 }
 
-export function buildReport(
+function buildReport(
   state: Readonly<RunbookState>,
   finishedAt: string,
   healthStepId: string,
@@ -79,7 +79,7 @@ export function buildReport(
   };
 }
 
-export function reportToMarkdown(report: DrReport): string {
+function reportToMarkdown(report: DrReport): string {
   return [
     `# ${report.operation} ${report.from} → ${report.to}`,
     "",

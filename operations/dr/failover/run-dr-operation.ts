@@ -52,7 +52,7 @@ export function loadDrStacks(from: string, to: string, projectDir: string = PROJ
   };
 }
 
-export function realPorts(projectDir: string, log: (line: string) => void): FailoverPorts {
+function realPorts(projectDir: string, log: (line: string) => void): FailoverPorts {
   return {
     freeze: projectDeploymentFreeze(projectDir),
     database: new RdsDatabaseApi(),

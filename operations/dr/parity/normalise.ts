@@ -57,7 +57,7 @@ export function normaliseString(text: string, normaliser: Normaliser): string {
   return result;
 }
 
-export function normaliseValue(value: PlanValue, normaliser: Normaliser): PlanValue {
+function normaliseValue(value: PlanValue, normaliser: Normaliser): PlanValue {
   if (typeof value === "string") return normaliseString(value, normaliser);
   if (Array.isArray(value)) return value.map((v) => normaliseValue(v, normaliser));
   if (value !== null && typeof value === "object") {

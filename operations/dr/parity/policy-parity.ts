@@ -41,7 +41,7 @@ export interface PolicySide {
   readonly normaliser: Normaliser;
 }
 
-export function toPolicyInputs(plan: OfflinePlan): PolicyInput[] {
+function toPolicyInputs(plan: OfflinePlan): PolicyInput[] {
   return plan.resources.map((r) => ({
     type: r.type,
     name: r.name,

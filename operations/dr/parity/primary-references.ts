@@ -5,7 +5,7 @@ import { normaliseString, Normaliser } from "./normalise";
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Patterns that name the primary region: its EKS OIDC issuers and its regional ARNs (`arn:aws:<service>:<region>:`). */
-export function primaryRegionPatterns(primaryRegion: string): { what: string; pattern: RegExp }[] {
+function primaryRegionPatterns(primaryRegion: string): { what: string; pattern: RegExp }[] {
   const region = escape(primaryRegion);
   return [
     {

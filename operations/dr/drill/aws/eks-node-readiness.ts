@@ -17,7 +17,7 @@ export type KubernetesGet = (
   auth: { readonly ca: string; readonly token: string },
 ) => Promise<KubernetesResponse>;
 
-export const httpsGet: KubernetesGet = (url, auth) =>
+const httpsGet: KubernetesGet = (url, auth) =>
   new Promise((resolve, reject) => {
     const request = https.request(
       url,
