@@ -93,7 +93,7 @@ export function reviewDeterministic(input: ReviewInput): Omit<Review, "llm" | "t
     stack: input.stack,
     source: set.source,
     verdict: gate.verdict,
-    exitCode: gate.exitCode,
+    exitCode: EXIT_CODES[gate.verdict],
     gate,
     findings,
     changes: set.changes,

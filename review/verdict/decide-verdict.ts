@@ -10,7 +10,6 @@ export const EXIT_CODES: Readonly<Record<Verdict, ExitCode>> = { pass: ExitCode.
 
 export interface GateDecision {
   readonly verdict: Verdict;
-  readonly exitCode: number;
   /** Ids of findings that block (not approved). */
   readonly blocking: string[];
   /** Ids of findings that would block but were approved with `--approve`. */
@@ -31,5 +30,5 @@ export function decideVerdict(findings: readonly Finding[], kind: StackKind, app
   const warns = findings.some((f) => !approved.includes(f.id) && severityRank(f.severity) >= severityRank(thresholds.warnAt)) || approved.length > 0;
   const verdict: Verdict = blocking.length > 0 ? "block" : warns ? "warn" : "pass";
   const blockIds = new Set(wouldBlock.map((f) => f.id));
-  return { verdict, exitCode: EXIT_CODES[verdict], blocking, approved, unmatchedApprovals: approvals.filter((id) => !blockIds.has(id)) };
+  return { verdict, blocking, approved, unmatchedApprovals: approvals.filter((id) => !blockIds.has(id)) };
 }
