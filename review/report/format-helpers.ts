@@ -45,6 +45,13 @@ export function sourceLine(review: Review): string {
   return SOURCE_LINES[review.source];
 }
 
+/** How the gate treats a finding, for its row: it blocks, it was approved, or the LLM raised it. */
+export function findingState(review: Review, finding: Finding): "blocks" | "approved" | "llm" | undefined {
+  if (review.gate.blocking.includes(finding.id)) return "blocks";
+  if (review.gate.approved.includes(finding.id)) return "approved";
+  return finding.source === "llm" ? "llm" : undefined;
+}
+
 /** The findings a reader must see first, in that order, and the rest (lower-weight notes). */
 export interface FindingsByWeight {
   /** Blocking findings, then high and critical ones; policy violations excluded (they have their own list). */

@@ -2,7 +2,7 @@ import { renderComponentTree } from "../plan/component-tree";
 import { countByType } from "../resource-summary";
 import { Review } from "../review";
 import { Finding, severityRank } from "../risk/finding";
-import { costLine, countsLine, findingsByWeight, llmLine, policyLine, policyResults, sourceLine, usd } from "./format-helpers";
+import { costLine, countsLine, findingState, findingsByWeight, llmLine, policyLine, policyResults, sourceLine, usd } from "./format-helpers";
 import { clip, code, escapeMarkdown, fit } from "./markdown-text";
 
 /** GitHub rejects comments of 65,536 characters or more; stay well under it. */
@@ -20,8 +20,9 @@ export function commentMarker(stack: string): string {
 const HEAD = { pass: "✅ PASS", warn: "⚠️ WARN", block: "⛔ BLOCK" } as const;
 
 function findingRow(review: Review, f: Finding): string {
-  const state = review.gate.blocking.includes(f.id) ? "**blocks**" : review.gate.approved.includes(f.id) ? "approved" : f.source === "llm" ? "llm" : "";
-  return `| ${f.severity} | ${f.category} | ${escapeMarkdown(clip(f.title, TITLE_CHARS))} | ${code(f.id)} | ${state} |`;
+  const state = findingState(review, f);
+  const cell = state === "blocks" ? "**blocks**" : (state ?? "");
+  return `| ${f.severity} | ${f.category} | ${escapeMarkdown(clip(f.title, TITLE_CHARS))} | ${code(f.id)} | ${cell} |`;
 }
 
 /** "11 medium (10 uncertainty, 1 cost), 2 low (2 policy)": what the folded findings are, most severe first. */

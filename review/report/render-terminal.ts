@@ -2,7 +2,7 @@ import { renderComponentTree } from "../plan/component-tree";
 import { countByType } from "../resource-summary";
 import { Review } from "../review";
 import { Finding } from "../risk/finding";
-import { costLine, countsLine, llmLine, policyLine, sourceLine } from "./format-helpers";
+import { costLine, countsLine, findingState, llmLine, policyLine, sourceLine } from "./format-helpers";
 
 const ICON = { pass: "PASS", warn: "WARN", block: "BLOCK" } as const;
 
@@ -44,8 +44,9 @@ export function renderTerminal(review: Review, options: TerminalOptions = {}): s
   if (review.llm.summary) lines.push("", ...review.llm.summary.split("\n").map((l) => `  ${l}`));
   const max = options.maxFindings ?? 25;
   const line = (f: Finding) => {
-    const state = review.gate.blocking.includes(f.id) ? " [blocks]" : review.gate.approved.includes(f.id) ? " [approved]" : f.source === "llm" ? " [llm]" : "";
-    return [`  ${paint(severityColour[f.severity], f.severity.toUpperCase().padEnd(8))} ${f.title}${state}`, `           id: ${f.id}`, `           do: ${f.recommendation}`];
+    const state = findingState(review, f);
+    const mark = state ? ` [${state}]` : "";
+    return [`  ${paint(severityColour[f.severity], f.severity.toUpperCase().padEnd(8))} ${f.title}${mark}`, `           id: ${f.id}`, `           do: ${f.recommendation}`];
   };
   if (review.findings.length > 0) {
     lines.push("", `Findings (${review.findings.length}):`);
