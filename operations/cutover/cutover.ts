@@ -2,7 +2,7 @@ import { judge, type Judgement } from "../../runtime/judge/judge";
 import { otherColour, type Colour } from "../../runtime/prometheus/colour-query";
 import type { PrometheusClient } from "../../runtime/prometheus/prometheus-client";
 import type { RolloutConfig } from "./cutover-config";
-import { parseDuration } from "../../runtime/prometheus/duration";
+import { durationMs } from "../../runtime/prometheus/duration";
 import type { CutoverEvent, CutoverLog, CutoverLogEntry } from "./cutover-log";
 import type { CutoverEventSink } from "./grafana-annotations";
 import { colourHealth, colourSamples } from "./colour-signals";
@@ -82,7 +82,7 @@ async function cutOver(request: CutoverRequest, deps: CutoverDeps): Promise<Cuto
   validateSteps(request.steps);
   const clock = deps.clock ?? SYSTEM_CLOCK;
   const { config, log, switcher, prometheus } = deps;
-  const stepSeconds = (parseDuration(config.sampleStep) ?? 60_000) / 1000;
+  const stepSeconds = durationMs(config.sampleStep) / 1000;
   const record = (event: CutoverEvent): void => {
     const entry = { ...event, at: new Date(clock.now()).toISOString(), stack: request.stack, to: request.to } as CutoverLogEntry;
     log.append(entry);

@@ -12,3 +12,10 @@ export function parseDuration(text: string): number | undefined {
 
 /** A config field holding a duration such as `30s`, `5m`, `1h` or `2d`. */
 export const durationSchema = z.string().refine((s) => parseDuration(s) !== undefined, { message: "must be a duration like 30s, 5m, 1h, 2d" });
+
+/** The milliseconds of a duration already validated by {@link durationSchema}; throws on any other text. */
+export function durationMs(text: string): number {
+  const ms = parseDuration(text);
+  if (ms === undefined) throw new RangeError(`"${text}" is not a duration like 30s, 5m, 1h or 2d`);
+  return ms;
+}

@@ -1,5 +1,5 @@
 import { stripControlCharacters } from "../../review/llm/control-characters";
-import { parseDuration } from "../prometheus/duration";
+import { durationMs } from "../prometheus/duration";
 import type { Hypothesis } from "../logs/hypotheses";
 import { triageIncident } from "../logs/incident-triage";
 import type { RankedPattern, TimeWindow } from "../logs/triage";
@@ -51,10 +51,10 @@ export class LogTriage {
     private readonly reader: LogReader,
     private readonly metrics: WatchMetrics,
   ) {
-    this.windowMs = parseDuration(config.window) ?? 15 * 60_000;
-    this.baselineMs = parseDuration(config.baseline) ?? 3_600_000;
-    this.deadlineMs = parseDuration(config.deadline) ?? 20_000;
-    this.scanEveryMs = parseDuration(config.scanEvery) ?? 5 * 60_000;
+    this.windowMs = durationMs(config.window);
+    this.baselineMs = durationMs(config.baseline);
+    this.deadlineMs = durationMs(config.deadline);
+    this.scanEveryMs = durationMs(config.scanEvery);
   }
 
   /** Whether the pattern metrics are due for a refresh (none yet, or older than `scanEvery`). */

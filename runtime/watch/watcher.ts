@@ -1,6 +1,6 @@
 import { explain } from "../detection/detect-series";
 import { AnomalyEnsemble } from "../detection/ensemble";
-import { parseDuration } from "../prometheus/duration";
+import { durationMs } from "../prometheus/duration";
 import { colourQuery, type Colour } from "../prometheus/colour-query";
 import { PrometheusError, type PrometheusClient } from "../prometheus/prometheus-client";
 import type { AlertmanagerClient, PostableAlert } from "./alertmanager-client";
@@ -61,8 +61,8 @@ export class Watcher {
     /** Log triage: attaches hypotheses to new alerts and refreshes the log-pattern metrics. @default none */
     private readonly triage?: LogTriage,
   ) {
-    this.intervalMs = parseDuration(config.interval) ?? 60_000;
-    this.historyMs = parseDuration(config.history) ?? 2 * 86_400_000;
+    this.intervalMs = durationMs(config.interval);
+    this.historyMs = durationMs(config.history);
     this.streams = config.signals.flatMap((signal) => config.colours.map((colour) => ({ signal, colour, ensemble: new AnomalyEnsemble() })));
   }
 
