@@ -14,6 +14,8 @@ export function policyResourcesOf(changes: readonly Change[]): PolicyResource[] 
       protect: c.protect.new,
       parent: c.parent,
       dependencies: c.dependencies,
+      // Per-input dependencies let stack-level rules trace an unknown reference exactly (policies/graph.ts).
+      ...(c.propertyDependencies ? { propertyDependencies: c.propertyDependencies } : {}),
       provider: c.provider,
     }));
 }
