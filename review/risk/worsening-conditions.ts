@@ -1,5 +1,5 @@
 import { statefulKind } from "../../policies/knowledge/stateful-types";
-import { PlanValue, UNKNOWN } from "../plan/model";
+import { PlanValue } from "../plan/model";
 import { Change } from "../changes/change";
 
 /** What makes losing a stateful resource worse, read from the change (old and new inputs, options). */
@@ -19,5 +19,5 @@ export function worseningConditions(change: Change): string[] {
   if (inputs.some((i) => i.recoveryWindowInDays === 0)) conditions.push("recoveryWindowInDays is 0: the secret is deleted at once, with no recovery window");
   if (change.protect.old === true && change.protect.new !== true) conditions.push("the `protect` option is removed by this change");
   if (change.deleteBeforeReplace) conditions.push("deleteBeforeReplace: the old resource is deleted before its replacement exists");
-  return conditions.filter((c) => !c.includes(UNKNOWN));
+  return conditions;
 }
