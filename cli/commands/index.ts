@@ -17,7 +17,8 @@ import { registerWatch } from "./watch.command";
  *
  * A command is two files:
  * - `<name>.command.ts` registers it: name, description, options, and an action that loads the
- *   implementation when the command runs. It imports only `commander`'s types and `import type`s:
+ *   implementation when the command runs. It imports `commander`'s types, `import type`s and, at most,
+ *   option definitions shared by several commands (`cli/repeatable-option.ts`, `LLM_FLAG`):
  *
  *       .action(async (options: ForecastOptions) => {
  *         const { runForecast } = await import("./forecast");
