@@ -1,5 +1,6 @@
 import { TYPES } from "../../policies/knowledge/type-tokens";
 import { Change } from "../changes/change";
+import { UNKNOWN } from "../plan/model";
 import { CostAssumptions, DEFAULT_ASSUMPTIONS, priceResource, ResourcePrice } from "./resource-pricing";
 import { PRICE_TABLE, PriceTable } from "./price-table";
 
@@ -54,7 +55,7 @@ export function regionOf(changes: readonly Change[], explicit?: string): string 
   for (const change of changes) {
     if (change.type !== TYPES.awsProvider) continue;
     const region = change.newInputs?.region ?? change.oldInputs?.region;
-    if (typeof region === "string" && region !== "[unknown]") return region;
+    if (typeof region === "string" && region !== UNKNOWN) return region;
   }
   return undefined;
 }

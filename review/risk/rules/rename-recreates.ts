@@ -1,4 +1,5 @@
 import { Change } from "../../changes/change";
+import { UNKNOWN } from "../../plan/model";
 import { findingId } from "../finding";
 import { RiskRule } from "../risk-rule";
 import { statefulKind } from "../../../policies/knowledge/stateful-types";
@@ -43,5 +44,5 @@ function looksLikeSameResource(deleted: Change, created: Change): boolean {
   if (deleted.name === created.name) return true;
   const physical = (change: Change, inputs: Change["oldInputs"]) => inputs?.name ?? inputs?.identifier ?? inputs?.bucket ?? inputs?.clusterName ?? change.name;
   const before = physical(deleted, deleted.oldInputs);
-  return typeof before === "string" && before !== "[unknown]" && before === physical(created, created.newInputs);
+  return typeof before === "string" && before !== UNKNOWN && before === physical(created, created.newInputs);
 }
