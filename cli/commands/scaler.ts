@@ -25,11 +25,10 @@ function positive(flag: string, text: string, whole = false): number {
 export async function serveScaler(options: ScalerServeOptions): Promise<ExitCode> {
   const port = Number(options.port);
   const metricsPort = Number(options.metricsPort);
-  const refitMinutes = Number(options.refitMinutes);
   for (const [flag, value] of [["--port", port], ["--metrics-port", metricsPort]] as const) {
     if (!Number.isInteger(value) || value < 0 || value > 65535) throw new CliError(`${flag} must be a port number 0–65535`, ExitCode.Usage);
   }
-  if (!(refitMinutes > 0)) throw new CliError(`--refit-minutes must be > 0, got "${options.refitMinutes}"`, ExitCode.Usage);
+  const refitMinutes = positive("--refit-minutes", options.refitMinutes);
   const prometheus = {
     deadlineMs: Math.round(positive("--prometheus-timeout-seconds", options.prometheusTimeoutSeconds) * 1000),
     maxResponseBytes: Math.round(positive("--prometheus-max-mb", options.prometheusMaxMb) * 1024 * 1024),
