@@ -1,4 +1,5 @@
 import { Change } from "../changes/change";
+import { PlanValue } from "../plan/model";
 
 const P = "urn:pulumi:prod::icna::";
 
@@ -10,10 +11,10 @@ const P = "urn:pulumi:prod::icna::";
  * Deterministic for a given size.
  */
 export function generatedChanges(size: number): Change[] {
-  const kinds: { type: string; inputs: (i: number) => Record<string, string | number | boolean | string[] | Record<string, unknown>[]> }[] = [
+  const kinds: { type: string; inputs: (i: number) => Record<string, PlanValue> }[] = [
     { type: "aws:ec2/subnet:Subnet", inputs: (i) => ({ cidrBlock: `10.${i % 250}.${i % 200}.0/24`, vpcId: "vpc-1" }) },
     { type: "aws:ec2/securityGroup:SecurityGroup", inputs: (i) => ({ ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: [i % 97 === 0 ? "0.0.0.0/0" : "10.0.0.0/8"] }] }) },
-    { type: "kubernetes:apps/v1:Deployment", inputs: (i) => ({ metadata: { name: `svc-${i}` } as unknown as string, spec: { replicas: 2 + (i % 3) } as unknown as string }) },
+    { type: "kubernetes:apps/v1:Deployment", inputs: (i) => ({ metadata: { name: `svc-${i}` }, spec: { replicas: 2 + (i % 3) } }) },
     { type: "aws:iam/rolePolicy:RolePolicy", inputs: (i) => ({ policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: i % 211 === 0 ? "iam:PassRole" : "s3:GetObject", Resource: "*" }] }) }) },
     { type: "aws:rds/instance:Instance", inputs: (i) => ({ engine: "postgres", instanceClass: "db.r6g.large", allocatedStorage: 100 + (i % 5), identifier: `db-${i}` }) },
     { type: "aws:elasticache/replicationGroup:ReplicationGroup", inputs: () => ({ nodeType: "cache.r7g.large", numCacheClusters: 2 }) },
@@ -31,8 +32,8 @@ export function generatedChanges(size: number): Change[] {
       urn,
       type: kind.type,
       name: `r${i}`,
-      oldInputs: oldInputs as Change["oldInputs"],
-      newInputs: newInputs as Change["newInputs"],
+      oldInputs,
+      newInputs,
       changedPaths: op === "update" || op === "replace" ? ["spec.replicas"] : [],
       replaceReasons: op === "replace" ? ["identifier"] : [],
       dependencies: i > 0 ? [`${P}${kinds[Math.floor(i / 8) % kinds.length].type}::r${Math.floor(i / 8)}`] : [],
