@@ -1,4 +1,5 @@
-import { redactText, redactValue, REDACTED } from "./redact";
+import { REDACTED } from "../../policies/knowledge/credentials";
+import { redactText, redactValue } from "./redact";
 
 describe("redaction", () => {
   it.each([

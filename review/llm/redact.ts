@@ -1,8 +1,6 @@
 import { REDACTED, scanText } from "../../policies/knowledge/credentials";
 import { PlanValue, SECRET } from "../plan/model";
 
-export { REDACTED };
-
 /**
  * What goes to the LLM is redacted more strictly than what the review prints: on top of the
  * credential shapes of policies/knowledge/credentials.ts (the one source of them), any value under
