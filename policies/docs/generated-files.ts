@@ -7,9 +7,6 @@ import { RULES } from "../rules";
 import { renderPoliciesMarkdown } from "./render";
 import { PROJECT_DIR } from "../../stacks/config/project-dir";
 
-/** The repository root, from the sources or the compiled CLI alike. */
-export const REPOSITORY_ROOT = PROJECT_DIR;
-
 export interface GeneratedFile {
   /** Path relative to the repository root. */
   readonly path: string;
@@ -25,7 +22,7 @@ export function generatedFiles(rules: readonly Rule[] = RULES): GeneratedFile[] 
 }
 
 /** Generated files whose committed content differs from what the metadata gives. */
-export function staleGeneratedFiles(root: string = REPOSITORY_ROOT, rules: readonly Rule[] = RULES): string[] {
+export function staleGeneratedFiles(root: string = PROJECT_DIR, rules: readonly Rule[] = RULES): string[] {
   return generatedFiles(rules)
     .filter((file) => {
       const full = path.join(root, file.path);
@@ -35,7 +32,7 @@ export function staleGeneratedFiles(root: string = REPOSITORY_ROOT, rules: reado
 }
 
 /** Writes every generated file; returns the paths written. */
-export function writeGeneratedFiles(root: string = REPOSITORY_ROOT, rules: readonly Rule[] = RULES): string[] {
+export function writeGeneratedFiles(root: string = PROJECT_DIR, rules: readonly Rule[] = RULES): string[] {
   return generatedFiles(rules).map((file) => {
     const full = path.join(root, file.path);
     fs.mkdirSync(path.dirname(full), { recursive: true });
