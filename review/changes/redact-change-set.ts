@@ -4,7 +4,7 @@ import { Change, ChangeSet } from "./change";
 const RECORDED = "credential (redacted when recorded)";
 
 /** One finding per path, the most specific kind kept (a kind named when recorded beats "redacted when recorded"). */
-function merge(findings: readonly CredentialFinding[]): CredentialFinding[] {
+export function mergeCredentialFindings(findings: readonly CredentialFinding[]): CredentialFinding[] {
   const byPath = new Map<string, CredentialFinding[]>();
   for (const finding of findings) byPath.set(finding.path, [...(byPath.get(finding.path) ?? []), finding]);
   return [...byPath.values()].flatMap((list) => {
@@ -18,7 +18,7 @@ function merge(findings: readonly CredentialFinding[]): CredentialFinding[] {
 export function redactChange(change: Change): Change {
   const before = change.oldInputs ? redactCredentials(change.type, change.oldInputs) : undefined;
   const after = change.newInputs ? redactCredentials(change.type, change.newInputs) : undefined;
-  const credentials = merge([...(change.credentials ?? []), ...(after?.found ?? [])]);
+  const credentials = mergeCredentialFindings([...(change.credentials ?? []), ...(after?.found ?? [])]);
   const { credentials: _dropped, ...rest } = change;
   void _dropped;
   return {

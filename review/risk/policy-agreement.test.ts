@@ -8,6 +8,7 @@ import { STATEFUL_TYPES } from "../../policies/knowledge/stateful-types";
 import { TYPES } from "../../policies/knowledge/type-tokens";
 import { RULES } from "../../policies/rules";
 import { PlanValue } from "../plan/model";
+import { redactChange } from "../changes/redact-change-set";
 import { change, PROD } from "../testing/change-builder";
 import { assessRisks } from "./assess-risks";
 import { deleteStateful } from "./rules/delete-stateful";
@@ -112,6 +113,9 @@ describe("plaintext credentials: no-plaintext-credentials and plaintext-credenti
     const policySays = policyViolated(["no-plaintext-credentials"], type, props);
     const riskSays = assessRisks({ stack: PROD, changes: [change("subject", type, { op: "create", newInputs: props })] }, [plaintextCredential]).length > 0;
     expect(riskSays).toBe(policySays);
+    // Every input format redacts its changes at the edge (redactChangeSet): the answer must survive that.
+    const redacted = redactChange(change("subject", type, { op: "create", newInputs: props }));
+    expect(assessRisks({ stack: PROD, changes: [redacted] }, [plaintextCredential]).length > 0).toBe(policySays);
   });
 });
 

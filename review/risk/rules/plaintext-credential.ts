@@ -1,13 +1,12 @@
 import { CredentialFinding, findCredentials } from "../../../policies/knowledge/credentials";
 import { Change } from "../../changes/change";
+import { mergeCredentialFindings } from "../../changes/redact-change-set";
 import { findingId, Finding } from "../finding";
 import { RiskRule } from "../risk-rule";
 
-/** Credentials of a change: those recorded when its inputs were redacted, and any its inputs still show. */
-function credentialsOf(change: Change): CredentialFinding[] {
-  const all = [...(change.credentials ?? []), ...findCredentials(change.type, change.newInputs)];
-  const recorded = new Set((change.credentials ?? []).map((c) => c.path));
-  return all.filter((c, i) => all.findIndex((d) => d.path === c.path && d.kind === c.kind) === i && !(c.kind === "credential (redacted when recorded)" && recorded.has(c.path)));
+/** Credentials of a change: those recorded when its inputs were redacted, and any its inputs still show, one per path. */
+function credentialsOf(change: Change): readonly CredentialFinding[] {
+  return mergeCredentialFindings([...(change.credentials ?? []), ...findCredentials(change.type, change.newInputs)]);
 }
 
 /** A credential written into the program in plaintext: it lands in the state, the preview and every log. */
