@@ -1,3 +1,4 @@
+import { SECRET, UNKNOWN } from "../../review/plan/model";
 import { TYPES } from "./type-tokens";
 
 /**
@@ -11,7 +12,7 @@ import { TYPES } from "./type-tokens";
 export const REDACTED = "[redacted]";
 
 /** Markers that stand for values nobody can read (review/plan/model.ts): never a plaintext credential. */
-const MARKERS: ReadonlySet<string> = new Set(["[unknown]", "[secret]", REDACTED]);
+const MARKERS: ReadonlySet<string> = new Set([UNKNOWN, SECRET, REDACTED]);
 
 export type CredentialKind =
   | "AWS access key id"
@@ -28,6 +29,9 @@ export type CredentialKind =
   | "literal value in a Kubernetes Secret"
   | "high-entropy string"
   | "credential (redacted when recorded)";
+
+/** The kind of a value that was already `[redacted]` when recorded: a credential whose shape is no longer known. */
+export const RECORDED_CREDENTIAL: CredentialKind = "credential (redacted when recorded)";
 
 /** One credential found: where (a property path such as `userData` or `spec.template.spec.containers[0].env[1].value`) and what. */
 export interface CredentialFinding {
@@ -154,7 +158,7 @@ function walk(value: unknown, path: string, name: string, freeText: boolean, sta
 
 function walkString(value: string, path: string, name: string, freeText: boolean, state: Walk): string {
   if (value === REDACTED) {
-    state.found.push({ path, kind: "credential (redacted when recorded)" });
+    state.found.push({ path, kind: RECORDED_CREDENTIAL });
     return value;
   }
   if (value === "" || MARKERS.has(value)) return value;

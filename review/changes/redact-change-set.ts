@@ -1,14 +1,12 @@
-import { CredentialFinding, redactCredentials, scanText } from "../../policies/knowledge/credentials";
+import { CredentialFinding, RECORDED_CREDENTIAL, redactCredentials, scanText } from "../../policies/knowledge/credentials";
 import { Change, ChangeSet } from "./change";
-
-const RECORDED = "credential (redacted when recorded)";
 
 /** One finding per path, the most specific kind kept (a kind named when recorded beats "redacted when recorded"). */
 export function mergeCredentialFindings(findings: readonly CredentialFinding[]): CredentialFinding[] {
   const byPath = new Map<string, CredentialFinding[]>();
   for (const finding of findings) byPath.set(finding.path, [...(byPath.get(finding.path) ?? []), finding]);
   return [...byPath.values()].flatMap((list) => {
-    const specific = list.filter((f) => f.kind !== RECORDED);
+    const specific = list.filter((f) => f.kind !== RECORDED_CREDENTIAL);
     const kept = specific.length > 0 ? specific : list.slice(0, 1);
     return kept.filter((f, i) => kept.findIndex((g) => g.kind === f.kind) === i);
   });
