@@ -1,3 +1,4 @@
+import { nameFromUrn } from "../changes/change";
 import { Review } from "../review";
 import { Finding, severityRank } from "../risk/finding";
 
@@ -79,6 +80,6 @@ export function policyResults(review: Review): { level: string; policy: string; 
   const rank = (level: string) => (level === "mandatory" ? 0 : 1);
   return [
     ...review.policy.violations.map((v) => ({ level: v.enforcementLevel, policy: v.policy, resource: v.resourceName, message: v.message })),
-    ...review.policy.engineEvents.map((e) => ({ level: e.enforcementLevel, policy: e.policyName, resource: e.resourceUrn ? e.resourceUrn.slice(e.resourceUrn.lastIndexOf("::") + 2) : "stack", message: e.message })),
+    ...review.policy.engineEvents.map((e) => ({ level: e.enforcementLevel, policy: e.policyName, resource: e.resourceUrn ? nameFromUrn(e.resourceUrn) : "stack", message: e.message })),
   ].sort((a, b) => rank(a.level) - rank(b.level));
 }

@@ -1,4 +1,4 @@
-import { Change, EngineDiagnostic, EnginePolicyEvent, providerUrn } from "../changes/change";
+import { Change, EngineDiagnostic, EnginePolicyEvent, nameFromUrn, providerUrn } from "../changes/change";
 import type { PolicyViolation, StackKind } from "../../policies/model";
 
 /** The stack under review. */
@@ -75,7 +75,7 @@ export class RiskContext {
 
   /** The logical name of a URN, for titles. */
   nameOf(urn: string): string {
-    return this.byUrn.get(urn)?.name ?? urn.slice(urn.lastIndexOf("::") + 2);
+    return this.byUrn.get(urn)?.name ?? nameFromUrn(urn);
   }
 }
 
