@@ -93,6 +93,14 @@ describe("malformed input", () => {
     expect(() => parseChangeSet('{"steps": [{"op": "create"', "cut.json")).toThrow(/cut\.json:1:1: a JSON value starts here but never ends/);
   });
 
+  it("names the line of an event missing its metadata, deep in a pretty-printed log", () => {
+    const event = (sequence: number) => JSON.stringify({ sequence, resourcePreEvent: { metadata: { op: "same", urn: `urn:pulumi:s::p::aws:s3/bucket:Bucket::b${sequence}` } } }, null, 2);
+    const before = [event(1), event(2)].join("\n");
+    const text = `${before}\n${JSON.stringify({ sequence: 3, resourcePreEvent: {} }, null, 2)}`;
+    const line = before.split("\n").length + 1;
+    expect(() => parseChangeSet(text, "log.json")).toThrow(`log.json: line ${line}.resourcePreEvent.metadata is missing`);
+  });
+
   it("names the step missing its urn", () => {
     expect(() => parseChangeSet('{"steps":[{"op":"create","urn":"urn:pulumi:a::b::t::n"},{"op":"delete"}]}', "p.json")).toThrow("p.json: steps[1].urn is missing");
   });

@@ -4,7 +4,7 @@ import { changesFromEngineEvents, isEngineEvent, LocatedEvent } from "./from-eng
 import { changesFromOfflinePlan } from "./from-offline-plan";
 import { changesFromPreviewJson } from "./from-preview-json";
 import { parseJsonStream } from "./json-stream";
-import { PreviewInputError, positionOf } from "./preview-input-error";
+import { lineCounter, PreviewInputError, positionOf } from "./preview-input-error";
 import { readOfflinePlan } from "./read-offline-plan";
 import { isObject } from "./shape-checks";
 
@@ -46,9 +46,10 @@ export function parseChangeSet(text: string, label: string): ChangeSet {
     throw new PreviewInputError(`${label}: a single JSON ${typeof value} is not a preview; expected ${FORMATS}`);
   }
 
+  const lineOf = lineCounter(text);
   const events = values.map(({ value, offset }): LocatedEvent => {
     if (!isEngineEvent(value)) throw new PreviewInputError(`${at(offset)}: this value is not a Pulumi engine event, but the file holds several JSON values, which only an event log may; expected ${FORMATS}`);
-    return { event: value, where: `line ${positionOf(text, offset).line}` };
+    return { event: value, where: `line ${lineOf(offset)}` };
   });
   return changesFromEngineEvents(events, "event-log", label);
 }
