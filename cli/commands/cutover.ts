@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { JudgeConfigError } from "../../runtime/judge/judge-config";
-import { parseDuration, parseRolloutConfig, type RolloutConfig } from "../../operations/cutover/cutover-config";
+import { parseRolloutConfig, type RolloutConfig } from "../../operations/cutover/cutover-config";
+import { parseDuration } from "../../runtime/prometheus/duration";
 import { GRAFANA_TOKEN_ENV, GrafanaAnnotations } from "../../operations/cutover/grafana-annotations";
 import { CutoverLog } from "../../operations/cutover/cutover-log";
 import { CutoverRefusedError, runCutover, validateSteps, type CutoverResult } from "../../operations/cutover/cutover";

@@ -7,7 +7,7 @@ import { parseWatchConfig } from "../../runtime/watch/watch-config";
 import { WatchMetrics } from "../../runtime/watch/watch-metrics";
 import type { LogTriage } from "../../runtime/watch/log-triage";
 import { Watcher, type TickReport } from "../../runtime/watch/watcher";
-import { parseDuration } from "../../operations/cutover/cutover-config";
+import { durationMs } from "../../runtime/prometheus/duration";
 import { CliError } from "../cli-error";
 import { readOptionFile } from "../read-option-file";
 import { ExitCode } from "../exit-codes";
@@ -56,7 +56,7 @@ export async function runWatch(options: WatchOptions, onReport: (report: TickRep
     return;
   }
   await startMetricsServer(metrics, match[1], Number(match[2]), () => watcher.readiness(Date.now()));
-  const intervalMs = parseDuration(config.interval) ?? 60_000;
+  const intervalMs = durationMs(config.interval);
   for (;;) {
     onReport(await watcher.tick(Date.now()));
     await new Promise((r) => setTimeout(r, intervalMs));

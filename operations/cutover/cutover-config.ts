@@ -4,7 +4,6 @@ import { judgeConfigSchema, JudgeConfigError, type JudgeConfig } from "../../run
 
 import { durationSchema } from "../../runtime/prometheus/duration";
 
-export { parseDuration } from "../../runtime/prometheus/duration";
 
 const signalSchema = z
   .object({
