@@ -183,7 +183,7 @@ async function runScale(prometheus: TestPrometheus, count: number, withFaults: b
     const fitSeconds = (Date.now() - firstStarted) / 1000;
     rows.push(...phaseRows("while the first fits run", warm));
     failed += warm.errors;
-    notes.push(`${count}: ${await metricTotal(metricsUrl, "icna_pse_refit_seconds_count")} of ${count} first fits done ${fitSeconds.toFixed(0)} s after the first call`);
+    notes.push(`${count}: ${await metricTotal(metricsUrl, "icna_pse_refit_seconds_count")} fits done ${fitSeconds.toFixed(0)} s after the first call (${count} first fits, plus any refit that fell due meanwhile)`);
     // 3. Outside refits: every fit is younger than the refit interval.
     const quiet = new PhaseStats();
     const refitsBefore = await metricTotal(metricsUrl, "icna_pse_refit_seconds_count");
