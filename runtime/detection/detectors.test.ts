@@ -63,6 +63,26 @@ describe("RangeNoveltyDetector", () => {
     expect(detector.update(11, 15).raw).toBeCloseTo(0.5);
     expect(detector.update(12, -15).raw).toBeCloseTo(1);
   });
+
+  it("judges records on the mean of the last five minutes when asked, whatever the step", () => {
+    const MINUTE = 60_000;
+    const times = Array.from({ length: 400 }, (_, i) => i * MINUTE + (i > 200 ? 3 * MINUTE : 0)); // a 4-minute gap
+    const values = times.map((_, i) => 50 + 10 * Math.sin(i / 30) + (i % 97 === 0 ? 30 : 0));
+    const averaged = new RangeNoveltyDetector({ warmup: 20, averageOverMs: 5 * MINUTE });
+    const onMeans = new RangeNoveltyDetector({ warmup: 20 });
+    times.forEach((t, i) => {
+      const recent = values.filter((_, j) => j <= i && times[j] > t - 5 * MINUTE);
+      const mean = recent.reduce((a, b) => a + b, 0) / recent.length;
+      expect(averaged.update(t, values[i]).raw).toBeCloseTo(onMeans.update(t, mean).raw, 9);
+    });
+  });
+
+  it("reads a five-minute series' own values when averaging over five minutes", () => {
+    const values = Array.from({ length: 200 }, (_, i) => Math.sin(i / 7) * 10 + (i === 150 ? 40 : 0));
+    const raw = new RangeNoveltyDetector({ warmup: 5 });
+    const averaged = new RangeNoveltyDetector({ warmup: 5, averageOverMs: 300_000 });
+    values.forEach((v, i) => expect(averaged.update(i * 300_000, v).raw).toBeCloseTo(raw.update(i * 300_000, v).raw, 9));
+  });
 });
 
 describe("DailyProfileDetector", () => {

@@ -1,15 +1,23 @@
 import type { DetectorReading, StreamingDetector } from "../detector";
+import { TimeWindowMean } from "../recent-mean";
 
 /** Tuning of the range novelty detector. */
 export interface RangeNoveltyOptions {
   /** Points seen before the range is trusted. @default 50 */
   readonly warmup: number;
+  /**
+   * The detector reads the mean of the values of the last `averageOverMs` milliseconds (the current one
+   * included) instead of the raw value, so that a record means the same at any sampling step: a one-minute
+   * series is judged on its five-minute mean, as a five-minute series is. `undefined` reads the raw value.
+   * @default undefined
+   */
+  readonly averageOverMs?: number;
 }
 
 export const RANGE_NOVELTY_DEFAULTS: RangeNoveltyOptions = { warmup: 50 };
 
 /**
- * Values never seen before: how far the point lies beyond the range of everything observed so far,
+ * Values never seen before: how far the point (or its recent mean) lies beyond the range of everything observed so far,
  * as a fraction of that range. Catches new highs and lows that a slowly adapting model would absorb.
  */
 export class RangeNoveltyDetector implements StreamingDetector {
@@ -18,10 +26,14 @@ export class RangeNoveltyDetector implements StreamingDetector {
   private min = Number.POSITIVE_INFINITY;
   private max = Number.NEGATIVE_INFINITY;
   private seen = 0;
+  private readonly mean: TimeWindowMean | undefined;
 
-  constructor(private readonly options: RangeNoveltyOptions = RANGE_NOVELTY_DEFAULTS) {}
+  constructor(private readonly options: RangeNoveltyOptions = RANGE_NOVELTY_DEFAULTS) {
+    this.mean = options.averageOverMs === undefined ? undefined : new TimeWindowMean(options.averageOverMs);
+  }
 
-  update(_timestampMs: number, value: number): DetectorReading {
+  update(timestampMs: number, raw: number): DetectorReading {
+    const value = this.mean?.add(timestampMs, raw) ?? raw;
     const low = this.min;
     const high = this.max;
     this.seen++;
