@@ -7,24 +7,45 @@ export interface EnsembleCandidate {
   readonly options: EnsembleOptions;
 }
 
+const DAY_MS = 86_400_000;
+
+/** The knobs the grid sets; everything else is `ENSEMBLE_DEFAULTS`. */
+interface Knobs {
+  readonly changepoint: boolean;
+  readonly shortSpikes: boolean;
+  readonly extremeOnFiveMinuteMean: boolean;
+  readonly tolerance: number;
+  readonly afterDays: number;
+}
+
+function candidate(k: Knobs): EnsembleCandidate {
+  const extreme = `new extreme${k.extremeOnFiveMinuteMean ? " of the 5-minute mean" : ""} > ${k.tolerance * 100}% after ${k.afterDays} day${k.afterDays === 1 ? "" : "s"}`;
+  return {
+    name: `${k.shortSpikes ? "spike likelihood over 10 and 30 points" : "likelihood over 30 points"}, ${extreme}, ${k.changepoint ? "changepoint at 0.7" : "no changepoint"}`,
+    options: {
+      ...ENSEMBLE_DEFAULTS,
+      extraSmoothings: k.shortSpikes ? [10] : [],
+      extraSmoothingsFor: ["seasonal-residual"],
+      rangeNovelty: { ...ENSEMBLE_DEFAULTS.rangeNovelty, averageOverMs: k.extremeOnFiveMinuteMean ? 300_000 : undefined },
+      newExtremeTolerance: k.tolerance,
+      newExtremeAfterMs: k.afterDays * DAY_MS,
+      changepoint: k.changepoint ? { weight: 0.7, options: CHANGEPOINT_DEFAULTS } : undefined,
+    },
+  };
+}
+
 /**
- * The configurations the anomaly benchmark chooses among: every combination of the three knobs the detector
- * does not learn per series that moved scores between corpora in development — a second, 10-point likelihood
- * average for the seasonal-residual detector (short spikes), the new-extreme tolerance (5% or 20% of the range
- * seen), and the changepoint detector (left out, or in at weight 0.7). Everything else is `ENSEMBLE_DEFAULTS`.
+ * The configurations the anomaly benchmark chooses among: every combination of the knobs the detector does not
+ * learn per series that moved scores between corpora in development — a second, 10-point likelihood average for
+ * the seasonal-residual detector (short spikes); the changepoint detector (left out, or in at weight 0.7); and
+ * the new-extreme rule's reading (the raw value or its 5-minute mean), tolerance (5% or 20% of the range seen)
+ * and warm-up (1 or 3 days of the series seen).
  */
 export const ENSEMBLE_CANDIDATES: readonly EnsembleCandidate[] = [false, true].flatMap((changepoint) =>
   [false, true].flatMap((shortSpikes) =>
-    [0.05, 0.2].map((tolerance) => ({
-      name: `${shortSpikes ? "spike likelihood over 10 and 30 points" : "likelihood over 30 points"}, new extreme > ${tolerance * 100}%, ${changepoint ? "changepoint at 0.7" : "no changepoint"}`,
-      options: {
-        ...ENSEMBLE_DEFAULTS,
-        extraSmoothings: shortSpikes ? [10] : [],
-        extraSmoothingsFor: ["seasonal-residual"],
-        newExtremeTolerance: tolerance,
-        changepoint: changepoint ? { weight: 0.7, options: CHANGEPOINT_DEFAULTS } : undefined,
-      },
-    })),
+    [false, true].flatMap((extremeOnFiveMinuteMean) =>
+      [0.05, 0.2].flatMap((tolerance) => [1, 3].map((afterDays) => candidate({ changepoint, shortSpikes, extremeOnFiveMinuteMean, tolerance, afterDays }))),
+    ),
   ),
 );
 

@@ -45,6 +45,21 @@ describe("AnomalyEnsemble", () => {
   });
 });
 
+describe("AnomalyEnsemble's new-extreme rule", () => {
+  const PER_DAY = 288;
+  const spikeAt = (index: number) => {
+    const values = series(5 * PER_DAY);
+    values[index] += 30;
+    const e = new AnomalyEnsemble();
+    return values.map((v, i) => e.update(i * FIVE_MINUTES, v))[index];
+  };
+
+  it("waits for three days of the series before a record alone scores 1", () => {
+    expect(spikeAt(2 * PER_DAY + 100).detector).not.toBe("range-novelty");
+    expect(spikeAt(3 * PER_DAY + 100)).toMatchObject({ detector: "range-novelty", kind: "new extreme", score: 1, direction: "up" });
+  });
+});
+
 describe("AnomalyEnsemble's changepoint member", () => {
   it("flags a level shift that stays inside the range seen, and explains it as a change point", () => {
     let seed = 5;

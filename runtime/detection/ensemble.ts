@@ -44,7 +44,7 @@ export interface EnsembleOptions {
    * or a new extreme). `undefined` leaves it out. @default { weight: 0.7, options: CHANGEPOINT_DEFAULTS }
    */
   readonly changepoint?: { readonly weight: number; readonly options: ChangepointOptions };
-  /** The range the new-extreme rule tracks. */
+  /** The range the new-extreme rule tracks. @default { warmup: 50, averageOverMs: 300_000 } (records of the 5-minute mean) */
   readonly rangeNovelty: RangeNoveltyOptions;
   /**
    * A value beyond everything seen so far by more than this fraction of the range seen so far scores 1
@@ -52,8 +52,10 @@ export interface EnsembleOptions {
    */
   readonly newExtremeTolerance: number;
   /**
-   * The new-extreme rule applies only once the series spans this long (from its first timestamp): before a
-   * full daily cycle has been seen, the first daily peak is a new extreme of every one-minute series. @default 0 (always)
+   * The new-extreme rule applies only once the series spans this long (from its first timestamp). Until
+   * several daily cycles have been seen, a day's peak is a new extreme by chance alone (with d exchangeable
+   * days seen, the next sets a record with probability 1/(d + 1)). `undefined` applies it at once.
+   * @default 259_200_000 (3 days)
    */
   readonly newExtremeAfterMs?: number;
   /**
@@ -75,9 +77,9 @@ export const ENSEMBLE_DEFAULTS: EnsembleOptions = {
   extraSmoothings: [],
   extraSmoothingsFor: ["seasonal-residual"],
   changepoint: { weight: 0.7, options: CHANGEPOINT_DEFAULTS },
-  rangeNovelty: RANGE_NOVELTY_DEFAULTS,
+  rangeNovelty: { ...RANGE_NOVELTY_DEFAULTS, averageOverMs: 300_000 },
   newExtremeTolerance: 0.05,
-  newExtremeAfterMs: 86_400_000,
+  newExtremeAfterMs: 259_200_000,
   rest: { level: 0.7, period: 10 },
 };
 
