@@ -19,10 +19,11 @@ function formatNumber(x: number): string {
 /** Explains a point's score in words: which detector, which way, and the expected band. */
 export function explain(value: number, point: PointScore): string {
   const band = point.expected ? ` (expected ${formatNumber(point.expected.low)}…${formatNumber(point.expected.high)})` : "";
-  if (point.score < 0.05) return `as expected${band}`;
+  if (point.rawScore < 0.05) return `as expected${band}`;
   const way = point.direction === "up" ? "above" : point.direction === "down" ? "below" : "off";
   const repeat = point.score < point.rawScore ? ", continuing an episode already reported" : "";
-  return `${point.kind}: ${formatNumber(value)} ${way} expectation${band}, by ${point.detector}${repeat}`;
+  const judged = point.judged === undefined ? "" : ` (${point.judged.what} ${formatNumber(point.judged.value)})`;
+  return `${point.kind}: ${formatNumber(value)}${judged} ${way} expectation${band}, by ${point.detector}${repeat}`;
 }
 
 /** Scores every row of a series in file order (repeated timestamps included), each from the past only. */

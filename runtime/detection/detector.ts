@@ -10,6 +10,8 @@ export interface DetectorReading {
   readonly raw: number;
   /** The band the detector expected, when it has one. */
   readonly expected?: ExpectedBand;
+  /** What the detector judged when it is not the point's own value, e.g. `{ what: "mean over 5m", value: 7.4 }`. */
+  readonly judged?: { readonly what: string; readonly value: number };
   /** Which way the value moved away from the expectation. */
   readonly direction: "up" | "down" | "none";
 }

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { runDetect } from "../../cli/commands/detect";
 import { CliError } from "../../cli/cli-error";
 import { readSeriesRows } from "../forecast/series-csv";
-import { detectSeries } from "./detect-series";
+import { detectSeries, explain } from "./detect-series";
 import { AnomalyEnsemble, ENSEMBLE_DEFAULTS } from "./ensemble";
 
 const FIVE_MINUTES = 300_000;
@@ -53,6 +53,18 @@ describe("AnomalyEnsemble's new-extreme rule", () => {
     const e = new AnomalyEnsemble();
     return values.map((v, i) => e.update(i * FIVE_MINUTES, v))[index];
   };
+
+  it("judges a one-minute series on its 5-minute mean, and says so", () => {
+    const MINUTE = 60_000;
+    const values = Array.from({ length: 4 * 1440 + 10 }, (_, i) => 50 + 10 * Math.sin((2 * Math.PI * i) / 1440) + (i >= 4 * 1440 ? 30 : 0));
+    const e = new AnomalyEnsemble();
+    const points = values.map((v, i) => e.update(i * MINUTE, v));
+    const flagged = points.findIndex((p) => p.detector === "range-novelty" && p.rawScore === 1);
+    expect(flagged).toBeGreaterThanOrEqual(4 * 1440);
+    expect(points[flagged].judged).toEqual({ what: "mean over 5m", value: expect.any(Number) });
+    expect(points[flagged].judged!.value).toBeLessThan(values[flagged]);
+    expect(explain(values[flagged], points[flagged])).toMatch(/^new extreme: 80\.\d+ \(mean over 5m 6\d\.\d+\) above expectation \(expected 40\.0+…60\.0+\), by range-novelty, continuing an episode already reported$/);
+  });
 
   it("waits for three days of the series before a record alone scores 1", () => {
     expect(spikeAt(2 * PER_DAY + 100).detector).not.toBe("range-novelty");

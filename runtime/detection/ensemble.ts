@@ -92,6 +92,8 @@ export interface PointScore {
   /** What that detector catches, e.g. `spike`. */
   readonly kind: string;
   readonly direction: DetectorReading["direction"];
+  /** What the winning detector judged, when it is not the point's own value. */
+  readonly judged?: DetectorReading["judged"];
   /** The band the winning detector expected the value in (the first detector's with a band when it has none). */
   readonly expected?: ExpectedBand;
   /** The winning detector's score before the rest period (equal to `score` outside one). */
@@ -171,6 +173,7 @@ export class AnomalyEnsemble {
       detector: winner.name,
       kind: winner.catches,
       direction: reading.direction,
+      ...(reading.judged === undefined ? {} : { judged: reading.judged }),
       expected: reading.expected ?? band,
       rawScore: best,
     };

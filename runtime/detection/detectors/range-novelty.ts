@@ -1,4 +1,5 @@
 import type { DetectorReading, StreamingDetector } from "../detector";
+import { formatDuration } from "../../prometheus/duration";
 import { TimeWindowMean } from "../recent-mean";
 
 /** Tuning of the range novelty detector. */
@@ -43,6 +44,11 @@ export class RangeNoveltyDetector implements StreamingDetector {
     const range = Math.max(high - low, 1e-9 * Math.max(Math.abs(high), 1));
     const above = value > high ? (value - high) / range : 0;
     const below = value < low ? (low - value) / range : 0;
-    return { raw: above + below, expected: { low, high }, direction: above > 0 ? "up" : below > 0 ? "down" : "none" };
+    return {
+      raw: above + below,
+      expected: { low, high },
+      ...(this.options.averageOverMs === undefined ? {} : { judged: { what: `mean over ${formatDuration(this.options.averageOverMs)}`, value } }),
+      direction: above > 0 ? "up" : below > 0 ? "down" : "none",
+    };
   }
 }
