@@ -66,3 +66,10 @@ export const ADMIN_MANAGED_POLICIES: Readonly<Record<string, "critical" | "high"
   AmazonEKSClusterAdminPolicy: "high",
   AmazonEKSAdminPolicy: "high",
 };
+
+/** The admin managed policy an ARN names (`arn:aws:iam::aws:policy/IAMFullAccess`), with its severity, or undefined. */
+export function adminManagedPolicy(arn: string): { readonly name: string; readonly severity: "critical" | "high" } | undefined {
+  const name = arn.slice(arn.lastIndexOf("/") + 1);
+  const severity = Object.hasOwn(ADMIN_MANAGED_POLICIES, name) ? ADMIN_MANAGED_POLICIES[name] : undefined;
+  return severity === undefined ? undefined : { name, severity };
+}

@@ -1,4 +1,4 @@
-import { ADMIN_MANAGED_POLICIES } from "../../policies/knowledge/iam-actions";
+import { adminManagedPolicy } from "../../policies/knowledge/iam-actions";
 import { IAM_POLICY_DOCUMENT_TYPES, TYPES } from "../../policies/knowledge/type-tokens";
 import { escalationActionsGranted, parsePolicyDocument, Statement, unscopedResource } from "../../policies/support/iam";
 import { PlanValue } from "../plan/model";
@@ -56,9 +56,8 @@ function trustGrants(statements: readonly Statement[], path: string): IamGrant[]
 }
 
 function managedPolicyGrant(arn: string, path: string): IamGrant[] {
-  const name = arn.slice(arn.lastIndexOf("/") + 1);
-  const severity = ADMIN_MANAGED_POLICIES[name];
-  return severity ? [{ severity, what: `the managed policy ${name}`, path }] : [];
+  const admin = adminManagedPolicy(arn);
+  return admin ? [{ severity: admin.severity, what: `the managed policy ${admin.name}`, path }] : [];
 }
 
 const strings = (value: PlanValue | undefined): string[] => (typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);

@@ -3,7 +3,7 @@
  * over a table of resources, each pair must reach the same conclusion about the same resource.
  */
 import { evaluatePolicies } from "../../policies/evaluate";
-import { PRIVILEGE_ESCALATION_ACTIONS } from "../../policies/knowledge/iam-actions";
+import { ADMIN_MANAGED_POLICIES, PRIVILEGE_ESCALATION_ACTIONS } from "../../policies/knowledge/iam-actions";
 import { STATEFUL_TYPES } from "../../policies/knowledge/stateful-types";
 import { TYPES } from "../../policies/knowledge/type-tokens";
 import { RULES } from "../../policies/rules";
@@ -51,6 +51,19 @@ describe("privilege escalation: iam-no-privilege-escalation and iam-escalation",
     const policySays = policyViolated(["iam-no-privilege-escalation"], TYPES.iamPolicy, { policy });
     const riskSays = assessRisks({ stack: PROD, changes: [change("subject", TYPES.iamPolicy, { op: "create", newInputs: { policy } })] }, [iamEscalation]).length > 0;
     expect(riskSays).toBe(policySays);
+  });
+});
+
+describe("admin managed policies: iam-no-admin-access and iam-escalation", () => {
+  const arns = [...Object.keys(ADMIN_MANAGED_POLICIES), "ReadOnlyAccess", "AmazonS3ReadOnlyAccess"].map((name) => `arn:aws:iam::aws:policy/${name}`);
+  const holders: [string, (arn: string) => Record<string, PlanValue>][] = [
+    [TYPES.iamRolePolicyAttachment, (arn) => ({ policyArn: arn })],
+    [TYPES.iamRole, (arn) => ({ managedPolicyArns: [arn] })],
+  ];
+  test.each(arns.flatMap((arn) => holders.map(([type, props]) => [arn, type, props(arn)] as const)))("%s on %s: the policy blocks exactly what the review calls critical", (_arn, type, props) => {
+    const policySays = policyViolated(["iam-no-admin-access"], type, props);
+    const risks = assessRisks({ stack: PROD, changes: [change("subject", type, { op: "create", newInputs: props })] }, [iamEscalation]);
+    expect(policySays).toBe(risks.some((r) => r.severity === "critical"));
   });
 });
 

@@ -15,6 +15,7 @@ export const IAM_CASES: RuleCase[] = [
   { rule: "iam-no-admin-access", title: "Action * on Resource *", subject: "app-policy", changes: [set("app-policy", { policy: document([{ Sid: "Everything", Effect: "Allow", Action: "*", Resource: "*" }]) })], expect: "violation", message: ['Policy "app-policy"', '"Everything"', "every action"] },
   { rule: "iam-no-admin-access", title: "inline *:* on a role", subject: "app-irsa", changes: [set("app-irsa", { inlinePolicies: [{ name: "admin", policy: document([{ Effect: "Allow", Action: ["*:*"], Resource: "*" }]) }] })], expect: "violation", message: ["inlinePolicies[0]"] },
   { rule: "iam-no-admin-access", title: "AdministratorAccess attached", subject: "app-policy-attachment", changes: [set("app-policy-attachment", { policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" })], expect: "violation", message: ["AdministratorAccess"] },
+  { rule: "iam-no-admin-access", title: "IAMFullAccess attached (the holder can grant itself anything)", subject: "app-policy-attachment", changes: [set("app-policy-attachment", { policyArn: "arn:aws:iam::aws:policy/IAMFullAccess" })], expect: "violation", message: ["IAMFullAccess"] },
   { rule: "iam-no-admin-access", title: "policy document computed", subject: "app-policy", changes: [set("app-policy", { policy: U })], expect: "undecided" },
 
   // iam-no-privilege-escalation
