@@ -1,3 +1,4 @@
+import { PlanValue } from "../plan/model";
 import { change, PROD } from "../testing/change-builder";
 import { assessRisks } from "./assess-risks";
 import { RiskInput } from "./risk-context";
@@ -87,6 +88,19 @@ describe("safeguard-disabled", () => {
   it("fires when deletion protection is turned off on a database that stays", () => {
     const [finding] = run(safeguardDisabled, { changes: [change("orders-db", RDS, { oldInputs: db, newInputs: { ...db, deletionProtection: false }, changedPaths: ["deletionProtection"] })] });
     expect(finding.evidence).toEqual(["deletionProtection: true → false"]);
+  });
+  it("reads each kind's safeguards from the stateful-type table: ECR forceDelete, a secret's 0-day recovery window, DynamoDB's deletion protection", () => {
+    const cases: [string, Record<string, PlanValue>, Record<string, PlanValue>, string][] = [
+      ["aws:ecr/repository:Repository", { forceDelete: false }, { forceDelete: true }, "forceDelete: false → true"],
+      ["aws:secretsmanager/secret:Secret", { recoveryWindowInDays: 30 }, { recoveryWindowInDays: 0 }, "recoveryWindowInDays: 30 → 0"],
+      ["aws:dynamodb/table:Table", { deletionProtectionEnabled: true }, { deletionProtectionEnabled: false }, "deletionProtectionEnabled: true → false"],
+      ["aws:s3/bucketV2:BucketV2", {}, { forceDestroy: true }, "forceDestroy: null → true"],
+    ];
+    for (const [type, oldInputs, newInputs, evidence] of cases) {
+      const findings = run(safeguardDisabled, { changes: [change("subject", type, { oldInputs, newInputs })] });
+      expect(findings.map((f) => f.evidence)).toEqual([[evidence]]);
+    }
+    expect(run(safeguardDisabled, { changes: [change("images", "aws:ecr/repository:Repository", { oldInputs: {}, newInputs: { recoveryWindowInDays: 0 } })] })).toEqual([]);
   });
   it("does not fire when the safeguard stays on or was already off", () => {
     expect(run(safeguardDisabled, { changes: [change("orders-db", RDS, { oldInputs: db, newInputs: db })] })).toEqual([]);

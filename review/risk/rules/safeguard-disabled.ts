@@ -1,26 +1,39 @@
 import { PlanValue } from "../../plan/model";
 import { findingId, Finding } from "../finding";
 import { RiskRule } from "../risk-rule";
-import { statefulKind } from "../../../policies/knowledge/stateful-types";
+import { statefulKind, type StatefulKind } from "../../../policies/knowledge/stateful-types";
 
-const SAFEGUARDS: readonly { readonly input: string; readonly unsafe: PlanValue; readonly meaning: string }[] = [
-  { input: "deletionProtection", unsafe: false, meaning: "AWS will no longer refuse to delete it" },
-  { input: "skipFinalSnapshot", unsafe: true, meaning: "no final snapshot will be taken when it is deleted" },
-  { input: "forceDestroy", unsafe: true, meaning: "deleting it will delete every object in it" },
-];
+/** An input whose `unsafe` value takes away what would make a later delete recoverable or refused. */
+interface Safeguard {
+  readonly input: string;
+  readonly unsafe: PlanValue;
+  readonly meaning: string;
+}
+
+/** The safeguards a stateful kind has, from what the knowledge table says about it. */
+function safeguardsOf(kind: StatefulKind): Safeguard[] {
+  return [
+    { input: "deletionProtection", unsafe: false, meaning: "AWS will no longer refuse to delete it" },
+    { input: "deletionProtectionEnabled", unsafe: false, meaning: "AWS will no longer refuse to delete it" },
+    ...(kind.finalSnapshot?.skipInput ? [{ input: kind.finalSnapshot.skipInput, unsafe: true, meaning: "no final snapshot will be taken when it is deleted" }] : []),
+    ...(kind.refusal ? [{ input: kind.refusal.forceInput, unsafe: true, meaning: `deleting it will delete ${kind.loses} instead of being refused` }] : []),
+    ...(kind.recoveryWindow ? [{ input: kind.recoveryWindow.input, unsafe: 0, meaning: "deleting it will be immediate, with no recovery window" }] : []),
+  ];
+}
 
 /** An update (not yet a delete) that switches off a safeguard of a stateful resource. */
 export const safeguardDisabled: RiskRule = {
   id: "safeguard-disabled",
   category: "data-loss",
-  description: "deletionProtection is turned off, skipFinalSnapshot turned on or forceDestroy turned on for a stateful resource that stays.",
+  description:
+    "A stateful resource that stays loses a safeguard: deletion protection off, skipFinalSnapshot on, forceDestroy/forceDelete on (buckets, hosted zones, ECR repositories), or a recovery window of 0 days (Secrets Manager).",
   evaluate(context) {
     return context.changes.flatMap((change): Finding[] => {
       if (change.op !== "update" && change.op !== "same") return [];
-      const disabled = SAFEGUARDS.filter((s) => change.newInputs?.[s.input] === s.unsafe && change.oldInputs?.[s.input] !== s.unsafe);
-      if (disabled.length === 0) return [];
       const kind = statefulKind(change.type);
       if (!kind) return [];
+      const disabled = safeguardsOf(kind).filter((s) => change.newInputs?.[s.input] === s.unsafe && change.oldInputs?.[s.input] !== s.unsafe);
+      if (disabled.length === 0) return [];
       return [
         {
           id: findingId("data-loss", this.id, [change.urn]),
