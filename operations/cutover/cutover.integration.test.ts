@@ -8,7 +8,8 @@ import { recordedValues } from "../../testing/recorded-data";
 import { parseRolloutConfig } from "./cutover-config";
 import { CutoverLog, type CutoverLogEntry } from "./cutover-log";
 import type { CutoverEventSink } from "./grafana-annotations";
-import { CutoverRefusedError, runCutover, type Clock } from "./cutover";
+import type { Clock } from "../clock";
+import { CutoverRefusedError, runCutover } from "./cutover";
 import type { TrafficState, TrafficSwitcher, Weights } from "./traffic-switcher";
 
 const MINUTE = 60_000;
@@ -30,7 +31,7 @@ class FakeSwitcher implements TrafficSwitcher {
 
 function fakeClock(startMs: number): Clock {
   let now = startMs;
-  return { now: () => now, sleep: async (ms) => void (now += ms) };
+  return { now: () => new Date(now), sleep: async (ms) => void (now += ms) };
 }
 
 // A recorded latency series (NAB realKnownCause/ec2_request_latency_system_failure, one sample per minute),

@@ -1,3 +1,4 @@
+import { SYSTEM_CLOCK, type Clock } from "../clock";
 import { judge, type Judgement } from "../../runtime/judge/judge";
 import { otherColour, type Colour } from "../../runtime/prometheus/colour-query";
 import type { PrometheusClient } from "../../runtime/prometheus/prometheus-client";
@@ -8,13 +9,6 @@ import type { CutoverEventSink } from "./grafana-annotations";
 import { colourHealth, colourSamples } from "./colour-signals";
 import { assertRoutable, weightsFor, type TrafficSwitcher, type Weights } from "./traffic-switcher";
 
-/** Time source and waiting, injectable so a test can replay recorded time. */
-export interface Clock {
-  now(): number;
-  sleep(ms: number): Promise<void>;
-}
-
-export const SYSTEM_CLOCK: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
 
 /** What to do. */
 export interface CutoverRequest {
@@ -84,7 +78,7 @@ async function cutOver(request: CutoverRequest, deps: CutoverDeps): Promise<Cuto
   const { config, log, switcher, prometheus } = deps;
   const stepSeconds = durationMs(config.sampleStep) / 1000;
   const record = (event: CutoverEvent): void => {
-    const entry = { ...event, at: new Date(clock.now()).toISOString(), stack: request.stack, to: request.to } as CutoverLogEntry;
+    const entry = { ...event, at: clock.now().toISOString(), stack: request.stack, to: request.to } as CutoverLogEntry;
     log.append(entry);
     deps.events?.send(entry);
   };
@@ -108,7 +102,7 @@ async function cutOver(request: CutoverRequest, deps: CutoverDeps): Promise<Cuto
     if (live === request.to && current.weights[otherColour(request.to)] === 0) {
       return { outcome: "nothing-to-do", weights: current.weights, live, reason: `${request.to} is already live with all traffic`, judgements };
     }
-    const health = await colourHealth(prometheus, config.health.query, config.health.min, request.to, clock.now());
+    const health = await colourHealth(prometheus, config.health.query, config.health.min, request.to, clock.now().getTime());
     if (!health.healthy) {
       record({ kind: "start", from: before, live, steps: [...request.steps], intervalMs: request.intervalMs });
       record({ kind: "refused", reason: `target colour ${request.to} is unhealthy`, evidence: health.detail });
@@ -125,9 +119,9 @@ async function cutOver(request: CutoverRequest, deps: CutoverDeps): Promise<Cuto
     assertRoutable(weights);
     await switcher.apply(weights);
     record({ kind: "shift", step, percent, weights });
-    const windowStart = clock.now();
+    const windowStart = clock.now().getTime();
     await clock.sleep(request.intervalMs);
-    const windowEnd = clock.now();
+    const windowEnd = clock.now().getTime();
     // At 100% the live colour has no traffic left: compare with its previous interval instead.
     const baselineShift = weights[baselineColour] === 0 ? request.intervalMs : 0;
     const [baseline, canary] = await Promise.all([

@@ -1,4 +1,5 @@
-import type { ClusterApi, Clock, DeploymentFreeze, StackUpdater } from "../failover/ports";
+import type { Clock } from "../../clock";
+import type { ClusterApi, DeploymentFreeze, StackUpdater } from "../failover/ports";
 import type { StackPlanner } from "./drill-impact";
 
 /** The nodes of one EKS managed node group (Kubernetes label `eks.amazonaws.com/nodegroup`). */

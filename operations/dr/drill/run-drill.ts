@@ -6,7 +6,8 @@ import { listStacks, readStackSettings } from "../../../stacks/config/stack-file
 import { EksClusterApi } from "../failover/aws/eks-clusters";
 import { describeRunbook } from "../failover/dry-run";
 import { FileDeploymentFreeze } from "../failover/file-freeze";
-import { Confirm, SYSTEM_CLOCK } from "../failover/ports";
+import { SYSTEM_CLOCK } from "../../clock";
+import { Confirm } from "../failover/ports";
 import { AutomationApiStackUpdater } from "../failover/pulumi-stack-updater";
 import { runHasEnded, runRunbook } from "../failover/run-runbook";
 import type { RunbookState } from "../failover/runbook-model";

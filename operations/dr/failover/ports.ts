@@ -1,3 +1,5 @@
+import type { Clock } from "../../clock";
+
 /**
  * What the failover runbook needs from the outside world, one interface per concern. The real
  * implementations (AWS SDK v3, the Pulumi Automation API, a lock file) live beside these; tests replace
@@ -114,17 +116,6 @@ export interface StackUpdateResult {
 export interface StackUpdater {
   update(stack: string, edits: readonly ConfigEdit[]): Promise<StackUpdateResult>;
 }
-
-/** Time, injectable so waits run instantly in tests. */
-export interface Clock {
-  now(): Date;
-  sleep(ms: number): Promise<void>;
-}
-
-export const SYSTEM_CLOCK: Clock = {
-  now: () => new Date(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
 
 /** Asks the operator a yes/no question. */
 export type Confirm = (question: string) => Promise<boolean>;

@@ -1,4 +1,5 @@
-import type { Clock, Confirm } from "./ports";
+import type { Clock } from "../../clock";
+import type { Confirm } from "./ports";
 import type { JsonValue, Runbook, RunbookState, RunbookStep, StepRecord } from "./runbook-model";
 import type { StateStore } from "./state-store";
 

@@ -1,4 +1,4 @@
-import type { Clock } from "./ports";
+import type { Clock } from "../../clock";
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 

@@ -1,4 +1,4 @@
-import type { Clock } from "./ports";
+import type { Clock } from "../../clock";
 
 export interface WaitOptions {
   /** Give up after this long. */

@@ -1,4 +1,5 @@
-import type { Clock, ConfigEdit, ResourceOperation, StackUpdater, StackUpdateResult } from "../ports";
+import type { Clock } from "../../../clock";
+import type { ConfigEdit, ResourceOperation, StackUpdater, StackUpdateResult } from "../ports";
 
 /** A clock whose sleeps advance it instantly. */
 export class FakeClock implements Clock {
