@@ -1,6 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import { runOfflinePreview } from "../../review/plan/offline-preview";
-import { HPA_SCALE_DOWN_STABILISATION_MS } from "../../runtime/scaler/predictive-scaler";
+import { HPA_SCALE_DOWN_STABILISATION_MS } from "../../runtime/scaler/hpa-defaults";
 import { parseScalerMetadata } from "../../runtime/scaler/scaler-metadata";
 import { startScalerServer, type RunningScalerServer } from "../../runtime/scaler/scaler-server";
 import { connectKedaScaler, type KedaScalerClient } from "../../testing/keda-scaler-client";

@@ -2,6 +2,7 @@ import type { RegularSeries } from "../forecast/regular-series";
 import { PrometheusClient, PrometheusError, type PrometheusClientOptions } from "../prometheus/prometheus-client";
 import type { LeadForecast } from "./forecast-messages";
 import { ForecastPool, RefitError } from "./forecast-pool";
+import { HPA_SCALE_DOWN_STABILISATION_MS } from "./hpa-defaults";
 import { measurePeakLeads } from "./peak-lead";
 import type { ScalerMetadata } from "./scaler-metadata";
 import type { ScalerMetrics } from "./scaler-metrics";
@@ -72,13 +73,6 @@ export interface PredictiveScalerOptions {
    */
   readonly measurePeakLeads?: boolean;
 }
-
-/**
- * Kubernetes' default scale-down stabilisation window of an HPA (the ScaledObjects set no `behavior`):
- * the HPA runs the largest replica count recommended within it, so the largest decision served within
- * it is what the workload runs now.
- */
-export const HPA_SCALE_DOWN_STABILISATION_MS = 300_000;
 
 /** What the main thread knows of a fit that lives in a forecast worker. */
 interface FitRecord {

@@ -1,4 +1,5 @@
 import type { RegularSeries } from "../forecast/regular-series";
+import { HPA_SCALE_DOWN_STABILISATION_MS } from "../scaler/hpa-defaults";
 import { SimulatedCluster, type ClusterModel } from "./cluster-model";
 import { scoreOutcome, type AutoscalerOutcome } from "./outcome";
 import { PredictiveAutoscaler, type PredictiveSettings } from "./predictive-autoscaler";
@@ -22,7 +23,7 @@ export interface SimulationOptions {
 }
 
 export const DEFAULT_SIMULATION: SimulationOptions = {
-  cluster: { podStartupMinutes: 2, nodeProvisioningMinutes: 3, podsPerNode: 8, scaleDownStabilisationMinutes: 5, minReplicas: 1, maxReplicas: 1000 },
+  cluster: { podStartupMinutes: 2, nodeProvisioningMinutes: 3, podsPerNode: 8, scaleDownStabilisationMinutes: HPA_SCALE_DOWN_STABILISATION_MS / 60_000, minReplicas: 1, maxReplicas: 1000 },
   targetUtilisation: 0.7,
   hpa: KUBERNETES_HPA_DEFAULTS,
   metricLagMinutes: 1,
