@@ -7,6 +7,7 @@ import { GRAFANA_TOKEN_ENV, GrafanaAnnotations } from "../../operations/cutover/
 import { CutoverLog } from "../../operations/cutover/cutover-log";
 import { CutoverRefusedError, runCutover, validateSteps, type CutoverResult } from "../../operations/cutover/cutover";
 import { PulumiTrafficSwitcher } from "../../operations/cutover/pulumi-traffic-switcher";
+import { PulumiEngineError } from "../../operations/pulumi-engine-error";
 import { PrometheusClient, PrometheusError } from "../../runtime/prometheus/prometheus-client";
 import { CliError } from "../cli-error";
 import { readOptionFile } from "../read-option-file";
@@ -49,7 +50,7 @@ export async function runCutoverCommand(options: CutoverOptions): Promise<Cutove
     return await runCutover({ stack: options.stack, to: options.to, steps, intervalMs }, { switcher, prometheus: new PrometheusClient(config.prometheus), config, log: new CutoverLog(logFile), events });
   } catch (error) {
     if (error instanceof JudgeConfigError) throw new CliError(error.message, ExitCode.Usage);
-    if (error instanceof CutoverRefusedError || error instanceof PrometheusError) throw new CliError(error.message, ExitCode.Problem);
+    if (error instanceof CutoverRefusedError || error instanceof PrometheusError || error instanceof PulumiEngineError) throw new CliError(error.message, ExitCode.Problem);
     throw error;
   }
 }

@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as readline from "node:readline/promises";
-import { AutomationEngine, PulumiEngineError } from "../../operations/deploy/automation-engine";
+import { AutomationEngine } from "../../operations/deploy/automation-engine";
+import { PulumiEngineError } from "../../operations/pulumi-engine-error";
 import { DeployOutcome, runDeploy } from "../../operations/deploy/run-deploy";
 import { llmOptionsFromFlag } from "../../review/llm/llm-options";
 import { evaluateChangePolicies } from "../../review/policy-input";

@@ -1,5 +1,6 @@
 import { PulumiTrafficSwitcher, planTrafficUpdate, type AutomationStack, type StateResource } from "./pulumi-traffic-switcher";
 import { weightsFor } from "./traffic-switcher";
+import { PulumiEngineError } from "../pulumi-engine-error";
 
 // Shape of `pulumi stack export` for the traffic part of a stack (URNs as Pulumi writes them).
 const resources: StateResource[] = [
@@ -56,4 +57,15 @@ describe("PulumiTrafficSwitcher", () => {
     };
     await expect(new PulumiTrafficSwitcher(stack).apply({ blue: 50, green: 50 })).rejects.toThrow('pulumi up of the weighted records ended with "failed"');
   });
+
+  it("names the missing Pulumi CLI and how to install it, not the raw spawn error", async () => {
+    const missing = async (): Promise<never> => {
+      throw new Error("spawn pulumi ENOENT\n    at ChildProcess._handle.onexit");
+    };
+    const stack: AutomationStack = { getConfig: missing, setConfig: missing, exportStack: missing, up: missing };
+    const failure = new PulumiTrafficSwitcher(stack).apply({ blue: 50, green: 50 });
+    await expect(failure).rejects.toBeInstanceOf(PulumiEngineError);
+    await expect(failure).rejects.toThrow("pulumi stack export needs the Pulumi CLI (https://www.pulumi.com/docs/install/) on PATH, logged in to the stack's backend: spawn pulumi ENOENT");
+  });
 });
+

@@ -1,5 +1,6 @@
 import type { Colour } from "../../runtime/prometheus/colour-query";
 import { assertRoutable, type TrafficState, type TrafficSwitcher, type Weights } from "./traffic-switcher";
+import { pulumiStep } from "../pulumi-engine-error";
 
 /** The Pulumi type token of a Route 53 record. */
 export const ROUTE53_RECORD_TYPE = "aws:route53/record:Record";
@@ -71,20 +72,20 @@ export class PulumiTrafficSwitcher implements TrafficSwitcher {
   /** Selects the stack in the project directory (LocalWorkspace) and returns a switcher for it. */
   static async select(stackName: string, workDir: string, onOutput?: (line: string) => void): Promise<PulumiTrafficSwitcher> {
     const { LocalWorkspace } = await import("@pulumi/pulumi/automation");
-    const stack = await LocalWorkspace.selectStack({ stackName, workDir });
+    const stack = await pulumiStep(`selecting stack ${stackName}`, () => LocalWorkspace.selectStack({ stackName, workDir }));
     return new PulumiTrafficSwitcher(stack, onOutput);
   }
 
   async read(): Promise<TrafficState> {
-    const traffic = await this.stack.getConfig("icna:traffic");
+    const traffic = await pulumiStep("reading icna:traffic", () => this.stack.getConfig("icna:traffic"));
     return parseTrafficConfig(traffic.value);
   }
 
   async apply(weights: Weights, live?: Colour): Promise<void> {
-    const state = await this.stack.exportStack();
+    const state = await pulumiStep("pulumi stack export", () => this.stack.exportStack());
     const plan = planTrafficUpdate(state.deployment.resources ?? [], weights, live);
-    for (const { key, value } of plan.config) await this.stack.setConfig(key, { value }, true);
-    const result = await this.stack.up({ target: [...plan.targets], targetDependents: false, onOutput: this.onOutput });
+    for (const { key, value } of plan.config) await pulumiStep(`pulumi config set --path ${key}`, () => this.stack.setConfig(key, { value }, true));
+    const result = await pulumiStep("pulumi up of the weighted records", () => this.stack.up({ target: [...plan.targets], targetDependents: false, onOutput: this.onOutput }));
     if (result.summary.result !== "succeeded") throw new Error(`pulumi up of the weighted records ended with "${result.summary.result}"`);
   }
 }

@@ -1,21 +1,6 @@
 import { LocalWorkspace } from "@pulumi/pulumi/automation";
+import { pulumiEngineError as explain } from "../pulumi-engine-error";
 import { DeployEngine, EngineEventJson, PreviewRequest, UpRequest } from "./deploy-engine";
-
-/** Thrown when the Pulumi CLI (which the Automation API drives) is missing or fails. */
-export class PulumiEngineError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "PulumiEngineError";
-  }
-}
-
-function explain(error: unknown, step: string): PulumiEngineError {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/ENOENT|not found|Could not find|pulumi: command not found|minimum version/i.test(message)) {
-    return new PulumiEngineError(`${step} needs the Pulumi CLI (https://www.pulumi.com/docs/install/) on PATH, logged in to the stack's backend: ${message.split("\n")[0]}`);
-  }
-  return new PulumiEngineError(`${step} failed: ${message.split("\n").slice(0, 6).join("\n")}`);
-}
 
 /**
  * The real engine: the Pulumi Automation API over the project in `workDir` (a local program, so

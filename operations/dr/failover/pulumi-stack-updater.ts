@@ -1,4 +1,5 @@
 import { LocalWorkspace } from "@pulumi/pulumi/automation";
+import { pulumiStep } from "../../pulumi-engine-error";
 import type { ConfigEdit, ResourceOperation, StackUpdater, StackUpdateResult } from "./ports";
 
 /**
@@ -15,7 +16,7 @@ export class AutomationApiStackUpdater implements StackUpdater {
   ) {}
 
   async update(stackName: string, edits: readonly ConfigEdit[]): Promise<StackUpdateResult> {
-    const stack = await LocalWorkspace.selectStack({ stackName, workDir: this.workDir });
+    const stack = await pulumiStep(`selecting stack ${stackName}`, () => LocalWorkspace.selectStack({ stackName, workDir: this.workDir }));
     const set = Object.fromEntries(
       edits
         .filter((e) => e.value !== undefined)
@@ -26,17 +27,17 @@ export class AutomationApiStackUpdater implements StackUpdater {
             : { value: JSON.stringify(e.value), objectValue: e.value, secret: false },
         ]),
     );
-    if (Object.keys(set).length > 0) await stack.setAllConfigJson(JSON.stringify(set));
-    for (const edit of edits.filter((e) => e.value === undefined)) await stack.removeConfig(edit.key);
+    if (Object.keys(set).length > 0) await pulumiStep(`pulumi config set-all on ${stackName}`, () => stack.setAllConfigJson(JSON.stringify(set)));
+    for (const edit of edits.filter((e) => e.value === undefined)) await pulumiStep(`pulumi config rm ${edit.key} on ${stackName}`, () => stack.removeConfig(edit.key));
     const operations: ResourceOperation[] = [];
-    const result = await stack.up({
+    const result = await pulumiStep(`pulumi up of ${stackName}`, () => stack.up({
       onOutput: (out) => this.log(out.trimEnd()),
       onEvent: (event) => {
         const step = event.resOutputsEvent?.metadata ?? event.resOpFailedEvent?.metadata;
         if (step && step.op !== "same") operations.push({ urn: step.urn, type: step.type, op: step.op });
       },
       color: "never",
-    });
+    }));
     return { changes: { ...(result.summary.resourceChanges ?? {}) }, operations };
   }
 }
