@@ -45,7 +45,6 @@ export function createPlatform(config: StackConfig): PlatformOutputs {
     vpcId: network.vpcId,
     privateSubnetIds: network.privateSubnetIds,
     traffic: config.traffic,
-    isProduction: config.isProduction,
     environment: config.environment,
     account,
     tags: config.tags,
@@ -105,7 +104,7 @@ function createRuntimeServices(config: StackConfig, colour: Colour, cluster: Eks
     karpenter: runtime.karpenter,
     grafanaSso: runtime.grafanaSso && { ...runtime.grafanaSso, clientSecret: new pulumi.Config("icna").requireSecret(GRAFANA_SSO_CLIENT_SECRET_KEY) },
   }, { parent: cluster });
-  const logPipeline = new LogPipeline(`${clusterName}-logs`, { cluster, clusterName, account, environment: config.environment, isProduction: config.isProduction, tags }, { parent: cluster });
+  const logPipeline = new LogPipeline(`${clusterName}-logs`, { cluster, clusterName, account, environment: config.environment, tags }, { parent: cluster });
   new AnomalyWatcher(`${clusterName}-watcher`, {
     provider: cluster.provider,
     namespace: PSE_NAMESPACE,

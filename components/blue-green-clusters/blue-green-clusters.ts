@@ -30,8 +30,7 @@ export interface BlueGreenClustersArgs {
     readonly weights: Readonly<Record<Colour, number>>;
     readonly ttlSeconds: number;
   };
-  readonly isProduction: boolean;
-  /** The stack kind (sets the clusters' control-plane log retention). */
+  /** The stack kind: sets the clusters' control-plane log retention and, in prod and dr, their production safeguards. */
   readonly environment: Environment;
   readonly account: AwsAccount;
   readonly tags: Record<string, string>;
@@ -66,7 +65,6 @@ export class BlueGreenClusters extends pulumi.ComponentResource {
         adminRoleArns: settings.adminRoleArns,
         nodeGroups: settings.nodeGroups,
         addonVersions: settings.addonVersions,
-        isProduction: args.isProduction,
         environment: args.environment,
         account: args.account,
         tags: { ...args.tags, "icna.io/colour": colour },

@@ -27,7 +27,6 @@ async function plan(stack: "dev" | "prod" | "dr"): Promise<OfflinePlan> {
         vpcId: "vpc-0123456789abcdef0",
         privateSubnetIds: ["subnet-a", "subnet-b"],
         nodeGroups: { system: NODES, workload: NODES },
-        isProduction: stack !== "dev",
         environment: stack,
         account: { accountId: "111122223333", region: "us-east-1" },
         tags: { owner: "platform", "cost-center": "cc-42", environment: stack, "managed-by": "icna" },

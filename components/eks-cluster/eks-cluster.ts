@@ -5,6 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AwsAccount, accountRootArn, partitionOf } from "../shared/aws-account";
 import { addonVersionsFor } from "./addon-versions";
 import type { ClusterHandle } from "./cluster-handle";
+import { isProductionEnvironment } from "../../stacks/config/environment";
 import type { Environment } from "../../stacks/config/schema";
 import { createEncryptedLogGroup } from "../shared/encrypted-log-group";
 import { CONTROL_PLANE_LOG_TYPES, controlPlaneLogGroupName } from "./control-plane-logs";
@@ -42,9 +43,10 @@ export interface EksClusterArgs {
   readonly nodeGroups: { readonly system: NodeGroupArgs; readonly workload: NodeGroupArgs };
   /** Add-on version overrides of the pinned table. @default {} */
   readonly addonVersions?: Readonly<Record<string, string>>;
-  /** Production safeguards: EKS deletion protection, extended support instead of forced upgrades, a protected log key. */
-  readonly isProduction: boolean;
-  /** The stack kind, which sets the control-plane log retention (LOG_RETENTION_DAYS). */
+  /**
+   * The stack kind: it sets the control-plane log retention (LOG_RETENTION_DAYS); prod and dr get the production
+   * safeguards (EKS deletion protection, extended support instead of forced upgrades, a protected log key).
+   */
   readonly environment: Environment;
   readonly account: AwsAccount;
   /** Tags on every resource. */
@@ -98,7 +100,6 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterHandl
       keyDescription: `Control-plane logs of ${args.clusterName}`,
       account: args.account,
       environment: args.environment,
-      isProduction: args.isProduction,
       tags,
     }, child);
 
@@ -130,8 +131,8 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterHandl
       encryptionConfigKeyArn: secretsKey.arn,
       skipDefaultNodeGroup: true,
       nodeAssociatePublicIpAddress: false,
-      deletionProtection: args.isProduction,
-      upgradePolicy: { supportType: args.isProduction ? "EXTENDED" : "STANDARD" },
+      deletionProtection: isProductionEnvironment(args.environment),
+      upgradePolicy: { supportType: isProductionEnvironment(args.environment) ? "EXTENDED" : "STANDARD" },
       vpcCniOptions: { addonVersion: addons["vpc-cni"] },
       corednsAddonOptions: { version: addons.coredns },
       kubeProxyAddonOptions: { version: addons["kube-proxy"] },

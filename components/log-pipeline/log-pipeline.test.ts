@@ -26,7 +26,6 @@ async function plan(stack: "dev" | "prod" | "dr", overrides: Partial<LogPipeline
         clusterName: "icna-prod-blue",
         account: { accountId: "111122223333", region: "us-east-1" },
         environment: stack,
-        isProduction: stack !== "dev",
         tags: { owner: "platform", "cost-center": "cc-42", environment: stack, "managed-by": "icna" },
         ...overrides,
       });

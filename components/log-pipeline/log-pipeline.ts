@@ -27,8 +27,6 @@ export interface LogPipelineArgs {
   readonly account: AwsAccount;
   /** The stack kind, which sets the retention (LOG_RETENTION_DAYS). */
   readonly environment: Environment;
-  /** prod and dr: the key is protected and kept 30 days after deletion is requested. */
-  readonly isProduction: boolean;
   readonly tags: Record<string, string>;
 }
 
@@ -76,7 +74,6 @@ export class LogPipeline extends pulumi.ComponentResource {
       keyDescription: `Container logs of ${args.clusterName}`,
       account: args.account,
       environment: args.environment,
-      isProduction: args.isProduction,
       tags: args.tags,
     }, awsOpts);
     const role = new aws.iam.Role(

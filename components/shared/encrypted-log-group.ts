@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
+import { isProductionEnvironment } from "../../stacks/config/environment";
 import type { Environment } from "../../stacks/config/schema";
 import type { AwsAccount } from "./aws-account";
 import { LOG_RETENTION_DAYS, logsKeyPolicy } from "./cloudwatch-logs";
@@ -15,10 +16,8 @@ export interface EncryptedLogGroupArgs {
   /** The key's description. */
   readonly keyDescription: string;
   readonly account: AwsAccount;
-  /** The stack kind, which sets the retention (LOG_RETENTION_DAYS). */
+  /** The stack kind: it sets the retention (LOG_RETENTION_DAYS); in prod and dr the key is protected and kept 30 days after deletion is requested. */
   readonly environment: Environment;
-  /** prod and dr: the key is protected and kept 30 days after deletion is requested. */
-  readonly isProduction: boolean;
   readonly tags: Record<string, string>;
 }
 
@@ -39,11 +38,11 @@ export function createEncryptedLogGroup(
     {
       description: args.keyDescription,
       enableKeyRotation: true,
-      deletionWindowInDays: args.isProduction ? 30 : 7,
+      deletionWindowInDays: isProductionEnvironment(args.environment) ? 30 : 7,
       policy: JSON.stringify(logsKeyPolicy(args.account, args.keyScope, args.keyPolicySid)),
       tags: args.tags,
     },
-    { ...opts, protect: args.isProduction },
+    { ...opts, protect: isProductionEnvironment(args.environment) },
   );
   const group = new aws.cloudwatch.LogGroup(
     names.group,

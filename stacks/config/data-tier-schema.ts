@@ -8,6 +8,7 @@ import { POSTGRES_MAJOR_VERSIONS, postgresVersionProblem } from "../../component
 import { minimumStorageCeiling, recommendedStorageCeiling } from "../../components/postgres-database/storage";
 import { EVICTION_POLICIES, EvictionPolicy, REDIS_ENGINE_VERSIONS, RedisEngineVersion } from "../../components/redis-cache/engine";
 import type { ConfigProblem } from "./config-error";
+import { isProductionEnvironment } from "./environment";
 import type { Environment } from "./schema";
 
 /** Performance Insights keeps 7 days for free, or whole months (31-day multiples) up to 731 days. */
@@ -271,7 +272,7 @@ export function checkDataTier(input: DataTierInput | undefined, context: DataTie
   const resolved = resolveDataTier(input, context);
   const problems: ConfigProblem[] = [];
   const isProd = context.environment === "prod";
-  const isProduction = context.environment !== "dev";
+  const isProduction = isProductionEnvironment(context.environment);
 
   const zoneCount = brokerZoneCount(context.availabilityZoneCount);
   for (const reason of brokerLayoutProblems({ brokerCount: resolved.kafka.brokerCount, zoneCount, defaultReplicationFactor: DEFAULT_REPLICATION_FACTOR, minInSyncReplicas: DEFAULT_MIN_IN_SYNC_REPLICAS })) {

@@ -5,6 +5,7 @@ import { availabilityZonesOf, checkAvailabilityZones, checkClusters, checkDr, ch
 import { checkDataTier, DataTierContext, resolveDataTier } from "./data-tier-schema";
 import { checkRuntime, resolveRuntime } from "./runtime-schema";
 import { configPath, issuesToProblems } from "./format-issues";
+import { isProductionEnvironment } from "./environment";
 import { COLOURS, NodeGroupInput, stackConfigSchema, StackConfigInput } from "./schema";
 import { ClusterConfig, NodeGroupConfig, StackConfig } from "./stack-config";
 
@@ -108,7 +109,7 @@ function resolveSubnets(input: StackConfigInput, azs: string[]): SubnetSpec[] {
 
 /** Applies every default to validated settings. */
 export function resolveStackConfig(stack: string, input: StackConfigInput): StackConfig {
-  const isProduction = input.environment !== "dev";
+  const isProduction = isProductionEnvironment(input.environment);
   const azs = availabilityZonesOf(input);
   const clusters = Object.fromEntries(
     COLOURS.map((colour): [string, ClusterConfig] => {
