@@ -4,6 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { stringify } from "yaml";
 import { PROMTOOL, serviceBinary } from "../../testing/test-services";
+import { WatchMetrics } from "../../runtime/watch/watch-metrics";
 import { watcherRules } from "./watcher-rules";
 
 const JOB = 'job="icna-watcher-blue",namespace="monitoring"';
@@ -51,5 +52,14 @@ describe("the watcher's log-triage rule, evaluated by promtool", () => {
   it("is added only to a watcher that triages logs", () => {
     expect(watcherRules("j", "n").map((r) => r.alert)).not.toContain("IcnaWatcherLogTriageFailing");
     expect(watcherRules("j", "n", { logTriage: true }).map((r) => r.alert)).toContain("IcnaWatcherLogTriageFailing");
+  });
+});
+
+describe("the watcher's rules and its metrics", () => {
+  it("read only metrics the watcher registers (a renamed metric breaks this test, not a silent rule)", async () => {
+    const registered = new Set((await new WatchMetrics().registry.getMetricsAsJSON()).map((family) => family.name));
+    const read = watcherRules("j", "n", { logTriage: true }).flatMap((rule) => rule.expr.match(/\bicna_[a-z_]+/g) ?? []);
+    expect(read.length).toBeGreaterThanOrEqual(3);
+    expect(read.filter((name) => !registered.has(name))).toEqual([]);
   });
 });
