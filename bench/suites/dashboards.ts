@@ -4,7 +4,7 @@ import type * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
 import { Resvg } from "@resvg/resvg-js";
 import type { BenchSuite } from "../run";
 import { icnaDashboards } from "../../components/autoscaling-stack/dashboards/dashboards";
-import { exportedSamples, MINUTES, START } from "../../components/autoscaling-stack/dashboards/exported-series";
+import { exportedSamples, MINUTES, START } from "../../components/autoscaling-stack/dashboards/testing/exported-series";
 import { withAllSelected } from "../../components/autoscaling-stack/dashboards/prom-queries";
 import { startPrometheus } from "../../testing/prometheus-process";
 

@@ -1,6 +1,6 @@
 import { startPrometheus, type TestPrometheus } from "../../../testing/prometheus-process";
 import { icnaDashboards } from "./dashboards";
-import { exportedSamples, MINUTES, START } from "./exported-series";
+import { exportedSamples, MINUTES, START } from "./testing/exported-series";
 import { promQueriesOf, withAllSelected } from "./prom-queries";
 
 describe("every Prometheus query of ICNA's dashboards, against a real Prometheus fed the metrics the services export", () => {

@@ -1,6 +1,6 @@
-import type { BackfillSample } from "../../../testing/prometheus-process";
-import { ScalerMetrics } from "../../../runtime/scaler/scaler-metrics";
-import { WatchMetrics } from "../../../runtime/watch/watch-metrics";
+import type { BackfillSample } from "../../../../testing/prometheus-process";
+import { ScalerMetrics } from "../../../../runtime/scaler/scaler-metrics";
+import { WatchMetrics } from "../../../../runtime/watch/watch-metrics";
 
 /** First sample of the synthetic series, unix seconds. */
 export const START = Date.UTC(2026, 10, 30) / 1000;
