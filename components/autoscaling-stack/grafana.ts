@@ -5,6 +5,7 @@ import * as random from "@pulumi/random";
 import type { ClusterHandle } from "../eks-cluster/cluster-handle";
 import { irsaTrustPolicy } from "../eks-cluster/iam-documents";
 import type { AwsAccount } from "../shared/aws-account";
+import { MONITORING_NAMESPACE } from "./monitoring-namespace";
 
 /** Grafana's objects in the monitoring namespace (fixed, so the IRSA trust and the dashboards' sidecar can name them). */
 export const GRAFANA_SERVICE_ACCOUNT = "grafana";
@@ -85,7 +86,7 @@ export function createGrafana(name: string, args: GrafanaArgs, awsOpts: pulumi.C
 
   const role = new aws.iam.Role(`${name}-grafana-cloudwatch`, {
     description: pulumi.interpolate`Grafana of ${args.clusterName}: read CloudWatch metrics (IRSA: monitoring/${GRAFANA_SERVICE_ACCOUNT} only)`,
-    assumeRolePolicy: irsaTrustPolicy(args.cluster.oidcProviderArn, args.cluster.oidcProviderUrl, "monitoring", GRAFANA_SERVICE_ACCOUNT),
+    assumeRolePolicy: irsaTrustPolicy(args.cluster.oidcProviderArn, args.cluster.oidcProviderUrl, MONITORING_NAMESPACE, GRAFANA_SERVICE_ACCOUNT),
     maxSessionDuration: 3600,
     tags: args.tags,
   }, awsOpts);

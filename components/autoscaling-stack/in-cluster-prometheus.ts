@@ -2,9 +2,9 @@ import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import { createDashboardConfigMaps } from "./dashboards/dashboards";
 import type { GrafanaSetup } from "./grafana";
+import { MONITORING_NAMESPACE } from "./monitoring-namespace";
 import { pinnedRelease } from "./pinned-release";
 
-export const MONITORING_NAMESPACE = "monitoring";
 /** Label the chart's Prometheus selects ServiceMonitors and PrometheusRules by (its release name). */
 export const OPERATOR_SELECTOR = { release: "kube-prometheus-stack" };
 export const IN_CLUSTER_PROMETHEUS_URL = `http://kube-prometheus-stack-prometheus.${MONITORING_NAMESPACE}.svc:9090`;

@@ -1,5 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { MONITORING_NAMESPACE } from "../autoscaling-stack/monitoring-namespace";
 import { createWatcherLogAccess, type WatcherLogAccessArgs } from "./watcher-log-access";
 import { watcherConfigYaml, type WatcherSettings } from "./watcher-settings";
 import { watcherRules } from "./watcher-rules";
@@ -36,7 +37,7 @@ export class AnomalyWatcher extends pulumi.ComponentResource {
 
   constructor(name: string, args: AnomalyWatcherArgs, opts?: pulumi.ComponentResourceOptions) {
     super("icna:observability:AnomalyWatcher", name, {}, opts);
-    const namespace = args.namespace ?? "monitoring";
+    const namespace = args.namespace ?? MONITORING_NAMESPACE;
     const appName = `icna-watcher-${args.colour}`;
     const labels = { "app.kubernetes.io/name": "icna-watcher", "app.kubernetes.io/instance": appName, "icna.io/colour": args.colour };
     const operatorLabels = { ...(args.operatorSelector ?? { release: "kube-prometheus-stack" }) };
