@@ -13,6 +13,11 @@ describe("pulumiEngineError", () => {
     expect(pulumiEngineError(failed, "another step")).toBe(failed);
   });
 
+  it("does not mistake an engine error that says \"not found\" for a missing CLI", () => {
+    expect(pulumiEngineError(new Error("error: resource 'sg-0abc' not found"), "pulumi up of dr").message).toBe("pulumi up of dr failed: error: resource 'sg-0abc' not found");
+    expect(pulumiEngineError(new Error("Command failed with ENOENT: pulumi version\nspawn pulumi ENOENT"), "selecting stack dr").message).toMatch(/^selecting stack dr needs the Pulumi CLI/);
+  });
+
   it("pulumiStep passes a result through and wraps a rejection", async () => {
     await expect(pulumiStep("step", async () => 42)).resolves.toBe(42);
     await expect(pulumiStep("selecting stack dr", async () => Promise.reject(new Error("no stack named 'dr' found")))).rejects.toEqual(

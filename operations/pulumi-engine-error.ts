@@ -6,11 +6,14 @@ export class PulumiEngineError extends Error {
   }
 }
 
+/** How the Automation API fails when the `pulumi` binary cannot be run (spawn error) or is too old; anything else is the engine's own error. */
+const MISSING_CLI = /spawn(Sync)? pulumi ENOENT|pulumi: command not found|Minimum version requirement failed|Failed to parse Pulumi CLI version/i;
+
 /** An Automation API failure of `step`, in words an operator can act on: a missing CLI gets the install hint, any other failure its first lines. */
 export function pulumiEngineError(error: unknown, step: string): PulumiEngineError {
   if (error instanceof PulumiEngineError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  if (/ENOENT|not found|Could not find|pulumi: command not found|minimum version/i.test(message)) {
+  if (MISSING_CLI.test(message)) {
     return new PulumiEngineError(`${step} needs the Pulumi CLI (https://www.pulumi.com/docs/install/) on PATH, logged in to the stack's backend: ${message.split("\n")[0]}`);
   }
   return new PulumiEngineError(`${step} failed: ${message.split("\n").slice(0, 6).join("\n")}`);

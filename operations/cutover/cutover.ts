@@ -9,7 +9,6 @@ import type { CutoverEventSink } from "./grafana-annotations";
 import { colourHealth, colourSamples } from "./colour-signals";
 import { assertRoutable, weightsFor, type TrafficSwitcher, type Weights } from "./traffic-switcher";
 
-
 /** What to do. */
 export interface CutoverRequest {
   readonly stack: string;

@@ -68,4 +68,3 @@ describe("PulumiTrafficSwitcher", () => {
     await expect(failure).rejects.toThrow("pulumi stack export needs the Pulumi CLI (https://www.pulumi.com/docs/install/) on PATH, logged in to the stack's backend: spawn pulumi ENOENT");
   });
 });
-
