@@ -28,9 +28,12 @@ export class RangeNoveltyDetector implements StreamingDetector {
   private max = Number.NEGATIVE_INFINITY;
   private seen = 0;
   private readonly mean: TimeWindowMean | undefined;
+  /** How an explanation names what the detector reads, when it is not the value itself. */
+  private readonly reads: string | undefined;
 
   constructor(private readonly options: RangeNoveltyOptions = RANGE_NOVELTY_DEFAULTS) {
     this.mean = options.averageOverMs === undefined ? undefined : new TimeWindowMean(options.averageOverMs);
+    this.reads = options.averageOverMs === undefined ? undefined : `mean over ${formatDuration(options.averageOverMs)}`;
   }
 
   update(timestampMs: number, raw: number): DetectorReading {
@@ -47,7 +50,7 @@ export class RangeNoveltyDetector implements StreamingDetector {
     return {
       raw: above + below,
       expected: { low, high },
-      ...(this.options.averageOverMs === undefined ? {} : { judged: { what: `mean over ${formatDuration(this.options.averageOverMs)}`, value } }),
+      ...(this.reads === undefined ? {} : { judged: { what: this.reads, value } }),
       direction: above > 0 ? "up" : below > 0 ? "down" : "none",
     };
   }
