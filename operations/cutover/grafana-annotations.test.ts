@@ -1,10 +1,10 @@
 import * as http from "node:http";
-import type { AddressInfo } from "node:net";
 import { grafanaAnnotationsFor } from "../../cli/commands/cutover";
 import { closedPortUrl } from "../../testing/closed-port";
 import { parseRolloutConfig } from "./cutover-config";
 import type { CutoverLogEntry } from "./cutover-log";
 import { annotationOf, GrafanaAnnotations } from "./grafana-annotations";
+import { startLoopbackServer } from "../../testing/loopback-server";
 
 interface Received {
   readonly method?: string;
@@ -16,7 +16,7 @@ interface Received {
 /** Grafana's annotations endpoint on loopback: records each request and answers as the API docs show (200 {"message":"Annotation added","id":n}), or with `status`. */
 async function fakeGrafana(status = 200, delayMs = 0): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
   const received: Received[] = [];
-  const server = http.createServer((req, res) => {
+  const server = await startLoopbackServer((req, res) => {
     let text = "";
     req.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
     req.on("end", () => {
@@ -27,9 +27,7 @@ async function fakeGrafana(status = 200, delayMs = 0): Promise<{ url: string; re
       }, delayMs);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: server.url, received, close: server.close };
 }
 
 const base = { stack: "prod", to: "green" as const };

@@ -1,25 +1,10 @@
 import * as http from "node:http";
-import type { AddressInfo } from "node:net";
 import { closedPortUrl } from "../../testing/closed-port";
+import { startLoopbackServer } from "../../testing/loopback-server";
 import { PrometheusClient, PrometheusError, type PrometheusFailure } from "./prometheus-client";
 
 /** A Prometheus on loopback whose every answer `handle` writes, counting requests. */
-async function fakePrometheus(handle: (req: http.IncomingMessage, res: http.ServerResponse) => void): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
-  let requests = 0;
-  const server = http.createServer((req, res) => {
-    requests++;
-    handle(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    requests: () => requests,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
-  };
-}
+const fakePrometheus = startLoopbackServer;
 
 const json = (res: http.ServerResponse, status: number, body: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
 const matrix = (result: unknown[]) => ({ status: "success", data: { resultType: "matrix", result } });

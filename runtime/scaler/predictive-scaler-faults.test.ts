@@ -1,5 +1,5 @@
 import * as http from "node:http";
-import type { AddressInfo } from "node:net";
+import { startLoopbackServer } from "../../testing/loopback-server";
 import { ForecastPool } from "./forecast-pool";
 import { LoadUnknownError, PredictiveScaler } from "./predictive-scaler";
 import { parseScalerMetadata } from "./scaler-metadata";
@@ -11,22 +11,11 @@ const load = (t: number) => 600 + 400 * Math.sin((2 * Math.PI * (t % DAY_MS)) / 
 
 /** A Prometheus whose range answers `answer` writes from the requested window; counts requests. */
 async function prometheusAnswering(answer: (start: number, end: number, step: number, res: http.ServerResponse) => void) {
-  let requests = 0;
-  const server = http.createServer((req, res) => {
-    requests++;
+  return startLoopbackServer((req, res) => {
     const params = new URL(req.url ?? "/", "http://x").searchParams;
     const [start, end, step] = ["start", "end", "step"].map((k) => Number(params.get(k)));
     answer(start, end, step, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    requests: () => requests,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
 }
 
 const matrix = (res: http.ServerResponse, values: [number, string][] | undefined) =>

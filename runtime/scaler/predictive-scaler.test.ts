@@ -1,6 +1,5 @@
-import * as http from "node:http";
-import type { AddressInfo } from "node:net";
 import { closedPortUrl } from "../../testing/closed-port";
+import { startLoopbackServer } from "../../testing/loopback-server";
 import { MAX_LEAD_SEARCH_MINUTES } from "../simulate/outcome";
 import { LoadUnknownError, PredictiveScaler } from "./predictive-scaler";
 import { parseScalerMetadata } from "./scaler-metadata";
@@ -20,7 +19,7 @@ type Sampler = (t: number, query: string) => number | undefined;
 /** A Prometheus query_range endpoint on loopback answering from `sample`, recording the windows asked for. */
 async function fakePrometheus(sample: Sampler = (t) => load(t)): Promise<{ url: string; windows: [number, number][]; close: () => Promise<void> }> {
   const windows: [number, number][] = [];
-  const server = http.createServer((req, res) => {
+  const server = await startLoopbackServer((req, res) => {
     const params = new URL(req.url ?? "/", "http://x").searchParams;
     const [start, end, step] = ["start", "end", "step"].map((k) => Number(params.get(k)) * 1000);
     windows.push([start, end]);
@@ -32,9 +31,7 @@ async function fakePrometheus(sample: Sampler = (t) => load(t)): Promise<{ url: 
     res.setHeader("content-type", "application/json");
     res.end(JSON.stringify({ status: "success", data: { resultType: "matrix", result: values.length > 0 ? [{ metric: {}, values }] : [] } }));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, windows, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: server.url, windows, close: server.close };
 }
 
 describe("PredictiveScaler between refits", () => {
@@ -325,12 +322,9 @@ describe("PredictiveScaler under concurrent calls", () => {
 
 describe("PredictiveScaler behind a hung Prometheus", () => {
   it("lets the calls that arrive meanwhile share the one query in progress instead of queueing a timeout each", async () => {
-    let requests = 0;
-    const hung = http.createServer(() => void requests++);
-    await new Promise<void>((resolve) => hung.listen(0, "127.0.0.1", resolve));
+    const hung = await startLoopbackServer(() => undefined);
     try {
-      const url = `http://127.0.0.1:${(hung.address() as AddressInfo).port}`;
-      const scaler = new PredictiveScaler({ firstFitWaitMs: FIRST_FIT_WAIT_MS, defaultPrometheusUrl: url, refitIntervalMs: 900_000, metrics: new ScalerMetrics(), log: () => undefined, prometheus: { deadlineMs: 300, retries: 0 } });
+      const scaler = new PredictiveScaler({ firstFitWaitMs: FIRST_FIT_WAIT_MS, defaultPrometheusUrl: hung.url, refitIntervalMs: 900_000, metrics: new ScalerMetrics(), log: () => undefined, prometheus: { deadlineMs: 300, retries: 0 } });
       const metadata = parseScalerMetadata("shop/web", { query: "q", capacityPerPod: "100" });
       const calls: Promise<unknown>[] = [];
       for (let i = 0; i < 5; i++) {
@@ -338,10 +332,9 @@ describe("PredictiveScaler behind a hung Prometheus", () => {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       for (const call of calls) await expect(call).rejects.toBeInstanceOf(LoadUnknownError);
-      expect(requests).toBe(1);
+      expect(hung.requests()).toBe(1);
     } finally {
-      hung.closeAllConnections();
-      await new Promise<void>((resolve) => hung.close(() => resolve()));
+      await hung.close();
     }
   });
 });
@@ -373,17 +366,16 @@ describe("PredictiveScaler while Prometheus is down", () => {
 
 describe("PredictiveScaler with a query Prometheus refuses", () => {
   it("names the query as the reason, apart from Prometheus being down", async () => {
-    const server = http.createServer((_req, res) => res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ status: "error", errorType: "bad_data", error: "1:14: parse error: unexpected right parenthesis ')'" })));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const server = await startLoopbackServer((_req, res) => res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ status: "error", errorType: "bad_data", error: "1:14: parse error: unexpected right parenthesis ')'" })));
     try {
       const metrics = new ScalerMetrics();
       const log: string[] = [];
-      const scaler = new PredictiveScaler({ firstFitWaitMs: FIRST_FIT_WAIT_MS, defaultPrometheusUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, refitIntervalMs: 900_000, metrics, log: (l) => log.push(l) });
+      const scaler = new PredictiveScaler({ firstFitWaitMs: FIRST_FIT_WAIT_MS, defaultPrometheusUrl: server.url, refitIntervalMs: 900_000, metrics, log: (l) => log.push(l) });
       await expect(scaler.evaluate("shop/web", parseScalerMetadata("shop/web", { query: "rate(x[5m]))", capacityPerPod: "100" }))).rejects.toBeInstanceOf(LoadUnknownError);
       expect(await metrics.registry.metrics()).toMatch(/icna_pse_fallbacks_total\{scaled_object="shop\/web",reason="query-rejected"\} 1/);
       expect(log.join("\n")).toMatch(/FALLBACK \(query-rejected\).*parse error.*fix the query/);
     } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     }
   });
 });
@@ -420,15 +412,21 @@ describe("PredictiveScaler's forecast band and peak leads", () => {
     }
   });
 
+  /** A scaler measuring peak leads at 06:00 on 2026-11-20, after its first evaluation of shop/web has settled. */
+  const measuredLeads = async (url: string, metrics: ScalerMetrics, log: string[]): Promise<PredictiveScaler> => {
+    const scaler = new PredictiveScaler({ firstFitWaitMs: FIRST_FIT_WAIT_MS, defaultPrometheusUrl: url, refitIntervalMs: 6 * 3_600_000, metrics, log: (l) => log.push(l), now: () => Date.UTC(2026, 10, 20, 6, 0, 0), measurePeakLeads: true });
+    await scaler.evaluate("shop/web", parseScalerMetadata("shop/web", { query: "q", capacityPerPod: "100", historyDays: "7" }));
+    await scaler.settled();
+    return scaler;
+  };
+
   it("measures the lead on the last whole days' peaks from demand and the Deployment's ready pods, when asked to", async () => {
     // Twenty ready pods of 100/0.7 each cover every minute of demand (at most 1000): each peak (its busiest 15 minutes start at 05:53) is covered for the whole search.
     const prom = await fakePrometheus((t, query) => (query.includes("kube_deployment_status_replicas_available") ? 20 : load(t)));
     try {
       const metrics = new ScalerMetrics();
       const log: string[] = [];
-      const scaler = new PredictiveScaler({ firstFitWaitMs: FIRST_FIT_WAIT_MS, defaultPrometheusUrl: prom.url, refitIntervalMs: 6 * 3_600_000, metrics, log: (l) => log.push(l), now: () => Date.UTC(2026, 10, 20, 6, 0, 0), measurePeakLeads: true });
-      await scaler.evaluate("shop/web", parseScalerMetadata("shop/web", { query: "q", capacityPerPod: "100", historyDays: "7" }));
-      await scaler.settled();
+      const scaler = await measuredLeads(prom.url, metrics, log);
       expect(await gaugeValue(metrics, "peakLeadMinutes")).toBe(MAX_LEAD_SEARCH_MINUTES);
       expect(log.find((l) => l.includes("lead on the last peaks"))).toMatch(/2026-11-17T05:53Z 240 min, 2026-11-18T05:53Z 240 min, 2026-11-19T05:53Z 240 min/);
       await scaler.close();
@@ -442,9 +440,7 @@ describe("PredictiveScaler's forecast band and peak leads", () => {
     try {
       const metrics = new ScalerMetrics();
       const log: string[] = [];
-      const scaler = new PredictiveScaler({ firstFitWaitMs: FIRST_FIT_WAIT_MS, defaultPrometheusUrl: prom.url, refitIntervalMs: 6 * 3_600_000, metrics, log: (l) => log.push(l), now: () => Date.UTC(2026, 10, 20, 6, 0, 0), measurePeakLeads: true });
-      await scaler.evaluate("shop/web", parseScalerMetadata("shop/web", { query: "q", capacityPerPod: "100", historyDays: "7" }));
-      await scaler.settled();
+      const scaler = await measuredLeads(prom.url, metrics, log);
       expect(await gaugeValue(metrics, "peakLeadMinutes")).toBeUndefined();
       expect(log).toContainEqual(expect.stringMatching(/lead on the last peaks not measured: no whole day with demand and ready replicas known/));
       await scaler.close();

@@ -1,10 +1,10 @@
 import * as http from "node:http";
-import type { AddressInfo } from "node:net";
 import * as grpc from "@grpc/grpc-js";
 import { closedPortUrl } from "../../testing/closed-port";
 import { connectKedaScaler, type KedaScalerClient } from "../../testing/keda-scaler-client";
 import type { ScaledObjectRef } from "./external-scaler-proto";
 import { startScalerServer, type RunningScalerServer } from "./scaler-server";
+import { startLoopbackServer } from "../../testing/loopback-server";
 
 /**
  * Instant queries (the PSE's check of a trigger's query) as Prometheus answers them: unbalanced
@@ -22,7 +22,7 @@ function instantAnswer(query: string, res: http.ServerResponse): void {
 
 /** A Prometheus answering every range query with `value` at every step. */
 async function flatPrometheus(value: () => number | undefined): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer((req, res) => {
+  return startLoopbackServer((req, res) => {
     const params = new URL(req.url ?? "/", "http://x").searchParams;
     if (req.url?.startsWith("/api/v1/query?")) return instantAnswer(params.get("query") ?? "", res);
     const [start, end, step] = ["start", "end", "step"].map((k) => Number(params.get(k)));
@@ -32,25 +32,33 @@ async function flatPrometheus(value: () => number | undefined): Promise<{ url: s
     res.setHeader("content-type", "application/json");
     res.end(JSON.stringify({ status: "success", data: { resultType: "matrix", result: values.length > 0 ? [{ metric: {}, values }] : [] } }));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** `icna scaler serve` on free loopback ports, reading `prometheusUrl`. */
+const serveOver = (prometheusUrl: string): Promise<RunningScalerServer> =>
+  startScalerServer({ host: "127.0.0.1", port: 0, metricsPort: 0, defaultPrometheusUrl: prometheusUrl, refitIntervalMs: 900_000, log: () => undefined });
+
+/** The scaler over a flat Prometheus answering `value`, and a KEDA client connected to it; `stop` closes all three. */
+async function scalerWithClient(value: () => number | undefined): Promise<{ client: KedaScalerClient; stop: () => Promise<void> }> {
+  const prometheus = await flatPrometheus(value);
+  const server = await serveOver(prometheus.url);
+  const client = connectKedaScaler(`127.0.0.1:${server.grpcPort}`);
+  return {
+    client,
+    stop: async () => {
+      client.close();
+      await server.close();
+      await prometheus.close();
+    },
+  };
 }
 
 describe("icna scaler serve over KEDA's protocol", () => {
-  let server: RunningScalerServer;
   let client: KedaScalerClient;
-  let prometheus: { url: string; close: () => Promise<void> };
+  let stop: () => Promise<void>;
   let load: number | undefined;
-  beforeAll(async () => {
-    prometheus = await flatPrometheus(() => load);
-    server = await startScalerServer({ host: "127.0.0.1", port: 0, metricsPort: 0, defaultPrometheusUrl: prometheus.url, refitIntervalMs: 900_000, log: () => undefined });
-    client = connectKedaScaler(`127.0.0.1:${server.grpcPort}`);
-  });
-  afterAll(async () => {
-    client.close();
-    await server.close();
-    await prometheus.close();
-  });
+  beforeAll(async () => void ({ client, stop } = await scalerWithClient(() => load)));
+  afterAll(() => stop());
 
   it("answers UNAVAILABLE, not inactive, while Prometheus is unreachable and the load was never observed", async () => {
     const ref = { name: "blind", namespace: "shop", scalerMetadata: { query: "q", capacityPerPod: "100", minReplicas: "0", prometheusUrl: await closedPortUrl() } };
@@ -81,7 +89,7 @@ describe("icna scaler serve over KEDA's protocol", () => {
 describe("icna scaler serve shutting down", () => {
   it("closes while KEDA holds a StreamIsActive stream open (SIGTERM must not wait for the kubelet's SIGKILL)", async () => {
     const prometheus = await flatPrometheus(() => 100);
-    const server = await startScalerServer({ host: "127.0.0.1", port: 0, metricsPort: 0, defaultPrometheusUrl: prometheus.url, refitIntervalMs: 900_000, log: () => undefined });
+    const server = await serveOver(prometheus.url);
     const client = connectKedaScaler(`127.0.0.1:${server.grpcPort}`);
     try {
       const stream = client.streamIsActive({ name: "web", namespace: "shop", scalerMetadata: { query: "q", capacityPerPod: "10" } });
@@ -103,19 +111,10 @@ describe("icna scaler serve shutting down", () => {
 });
 
 describe("icna scaler serve refusing what it cannot serve", () => {
-  let server: RunningScalerServer;
   let client: KedaScalerClient;
-  let prometheus: { url: string; close: () => Promise<void> };
-  beforeAll(async () => {
-    prometheus = await flatPrometheus(() => 100);
-    server = await startScalerServer({ host: "127.0.0.1", port: 0, metricsPort: 0, defaultPrometheusUrl: prometheus.url, refitIntervalMs: 900_000, log: () => undefined });
-    client = connectKedaScaler(`127.0.0.1:${server.grpcPort}`);
-  });
-  afterAll(async () => {
-    client.close();
-    await server.close();
-    await prometheus.close();
-  });
+  let stop: () => Promise<void>;
+  beforeAll(async () => void ({ client, stop } = await scalerWithClient(() => 100)));
+  afterAll(() => stop());
 
   /** The status a StreamIsActive stream ends with, or "open" when it is still open after `ms`. */
   async function streamEnd(ref: ScaledObjectRef, ms = 5_000): Promise<{ code: number; details: string } | "open"> {
@@ -161,7 +160,7 @@ describe("icna scaler serve refusing what it cannot serve", () => {
 describe("icna scaler serve shutting down with many streams", () => {
   it("ends 200 open StreamIsActive streams and closes within its grace period", async () => {
     const prometheus = await flatPrometheus(() => 100);
-    const server = await startScalerServer({ host: "127.0.0.1", port: 0, metricsPort: 0, defaultPrometheusUrl: prometheus.url, refitIntervalMs: 900_000, log: () => undefined });
+    const server = await serveOver(prometheus.url);
     const client = connectKedaScaler(`127.0.0.1:${server.grpcPort}`);
     try {
       const streams = Array.from({ length: 200 }, (_, i) => client.streamIsActive({ name: `w${i}`, namespace: "shop", scalerMetadata: { query: "q", capacityPerPod: "10" } }));

@@ -1,5 +1,3 @@
-import * as http from "node:http";
-import type { AddressInfo } from "node:net";
 import { JudgeConfigError } from "../judge/judge-config";
 import { PrometheusClient } from "../prometheus/prometheus-client";
 import { closedPortUrl } from "../../testing/closed-port";
@@ -8,6 +6,7 @@ import { checkSignals } from "./signal-check";
 import { parseWatchConfig } from "./watch-config";
 import { WatchMetrics } from "./watch-metrics";
 import { Watcher } from "./watcher";
+import { startLoopbackServer } from "../../testing/loopback-server";
 
 /**
  * A Prometheus that answers as 2.42 does: a query with unbalanced parentheses is bad_data, a range of
@@ -15,7 +14,7 @@ import { Watcher } from "./watcher";
  */
 async function strictPrometheus(): Promise<{ url: string; maxPoints: () => number; close: () => Promise<void> }> {
   let maxPoints = 0;
-  const server = http.createServer((req, res) => {
+  const server = await startLoopbackServer((req, res) => {
     const params = new URL(req.url ?? "/", "http://x").searchParams;
     const query = params.get("query") ?? "";
     const send = (status: number, body: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
@@ -29,8 +28,7 @@ async function strictPrometheus(): Promise<{ url: string; maxPoints: () => numbe
     for (let t = start; t <= end; t += step) values.push([t, "10"]);
     send(200, { status: "success", data: { resultType: "matrix", result: [{ metric: {}, values }] } });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, maxPoints: () => maxPoints, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: server.url, maxPoints: () => maxPoints, close: server.close };
 }
 
 const config = (signals: string, extra = "interval: 5m\nhistory: 1h\n") =>

@@ -1,6 +1,4 @@
 import * as fs from "node:fs";
-import * as http from "node:http";
-import type { AddressInfo } from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { PrometheusClient } from "../prometheus/prometheus-client";
@@ -11,6 +9,7 @@ import { LogTriage } from "./log-triage";
 import { parseWatchConfig } from "./watch-config";
 import { WatchMetrics } from "./watch-metrics";
 import { Watcher } from "./watcher";
+import { startLoopbackServer } from "../../testing/loopback-server";
 
 const STEP = 60_000;
 const T0 = Date.UTC(2027, 0, 10, 6, 0, 0);
@@ -19,11 +18,7 @@ const SURGE = T0 + 25 * 60 * STEP;
 const SECOND = SURGE + 90 * STEP;
 const valueAt = (t: number): number => (t === SURGE ? 5000 : t === SECOND ? 10_000 : 100 + ((t / STEP) % 5));
 
-async function serve(handler: http.RequestListener): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
+const serve = startLoopbackServer;
 
 describe("watcher with log triage: once per new alert", () => {
   let prometheus: Awaited<ReturnType<typeof serve>>;
